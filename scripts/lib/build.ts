@@ -1,0 +1,91 @@
+/**
+ * Build: validate, emit in memory, then either compare with dist/ (check) or write dist/
+ * atomically: the new tree is written beside dist/ and swapped in only when complete, so a failed
+ * build leaves the previous dist/ as it was.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { emitRelease, type Release } from './emit.ts';
+import { DATA_DIR, DIST_DIR, SEED_DIR } from './paths.ts';
+import { SchemaSet } from './schemas.ts';
+import { validateData, type ValidationResult } from './validate.ts';
+
+export interface BuildOptions {
+  dataDir?: string;
+  outDir?: string;
+  seedDir?: string;
+  /** Compare with outDir instead of writing it. */
+  check?: boolean;
+  /** Called after the new tree is written and before it is swapped in (tests use it to fail midway). */
+  beforeSwap?: (tmpDir: string) => void;
+}
+
+export interface BuildResult {
+  validation: ValidationResult;
+  release?: Release;
+  /** In check mode: files that differ, are missing from or are extra in outDir. */
+  stale?: { changed: string[]; missing: string[]; extra: string[] };
+  written?: boolean;
+}
+
+export function listTree(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const full = join(d, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else out.push(relative(dir, full).split('\\').join('/'));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+function compare(release: Release, outDir: string): NonNullable<BuildResult['stale']> {
+  const existing = new Set(listTree(outDir));
+  const changed: string[] = [];
+  const missing: string[] = [];
+  for (const [path, content] of release.files) {
+    if (!existing.has(path)) missing.push(path);
+    else if (!readFileSync(join(outDir, path)).equals(Buffer.from(content, 'utf8'))) changed.push(path);
+    existing.delete(path);
+  }
+  return { changed, missing, extra: [...existing] };
+}
+
+export function writeTreeAtomically(files: Map<string, string>, outDir: string, beforeSwap?: (tmp: string) => void): void {
+  const tmp = `${outDir}.tmp-${process.pid}`;
+  const old = `${outDir}.old-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  try {
+    for (const [path, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const full = join(tmp, path);
+      mkdirSync(dirname(full), { recursive: true });
+      writeFileSync(full, content);
+    }
+    beforeSwap?.(tmp);
+    const hadOld = existsSync(outDir);
+    if (hadOld) renameSync(outDir, old);
+    try {
+      renameSync(tmp, outDir);
+    } catch (err) {
+      if (hadOld) renameSync(old, outDir);
+      throw err;
+    }
+    rmSync(old, { recursive: true, force: true });
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+export function build(opts: BuildOptions = {}): BuildResult {
+  const schemas = new SchemaSet();
+  const validation = validateData({ dataDir: opts.dataDir ?? DATA_DIR, seedDir: opts.seedDir ?? SEED_DIR, schemas });
+  if (validation.errors > 0) return { validation };
+  const release = emitRelease(validation.records, schemas);
+  const outDir = opts.outDir ?? DIST_DIR;
+  if (opts.check) return { validation, release, stale: compare(release, outDir) };
+  writeTreeAtomically(release.files, outDir, opts.beforeSwap);
+  return { validation, release, written: true };
+}

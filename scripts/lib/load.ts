@@ -1,0 +1,255 @@
+/**
+ * Load: read data/<collection>/**\/*.yaml, one record per file, the id being the file name.
+ * Parsing keeps positions so that every later problem can name file, line and column.
+ * Curated data needs no YAML cleverness, so anchors, aliases, tags, several documents, duplicate
+ * keys and prototype-polluting keys are refused here, before anything else sees the record.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type Node } from 'yaml';
+import { COLLECTIONS, type CollectionName } from './collections.ts';
+import { ROOT } from './paths.ts';
+import type { Problem } from './problems.ts';
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type RecordData = { [key: string]: Json } & { id: string };
+
+export interface LoadedRecord {
+  collection: CollectionName;
+  id: string;
+  /** Path relative to the repository root. */
+  file: string;
+  data: RecordData;
+  doc: Document;
+  lines: LineCounter;
+}
+
+export interface LoadResult {
+  records: LoadedRecord[];
+  problems: Problem[];
+}
+
+/** The largest record file accepted; a curated record is a few kilobytes. */
+export const MAX_FILE_BYTES = 256 * 1024;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function problem(file: string, line: number, col: number, field: string, code: string, message: string, hint?: string): Problem {
+  return { level: 'error', file, line, col, field, code, message, ...(hint ? { hint } : {}) };
+}
+
+/** Every .yaml file below a folder, sorted, with .yml and other files reported. */
+function listFiles(dir: string, problems: Problem[]): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir).sort();
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  for (const name of entries) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) out.push(...listFiles(full, problems));
+    else if (name.endsWith('.yaml')) out.push(full);
+    else if (!name.startsWith('.')) {
+      problems.push(
+        problem(relative(ROOT, full), 1, 1, '', 'file/extension', `"${name}" is not a .yaml file and is ignored`, 'records are files ending in .yaml; rename it or move it out of data/'),
+      );
+    }
+  }
+  return out;
+}
+
+/** Position of a character offset as 1-based line and column. */
+export function position(lines: LineCounter, offset: number): { line: number; col: number } {
+  const p = lines.linePos(offset);
+  return { line: p.line, col: p.col };
+}
+
+/** Parse one file's text into a record, or report why it cannot be one. */
+export function parseRecord(collection: CollectionName, file: string, bytes: Buffer, idFromName: string): { record?: LoadedRecord; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const fail = (line: number, col: number, code: string, message: string, hint?: string) => {
+    problems.push(problem(file, line, col, '', code, message, hint));
+    return { problems };
+  };
+  if (bytes.length > MAX_FILE_BYTES) {
+    return fail(1, 1, 'file/too-large', `the file is ${bytes.length} bytes, more than the ${MAX_FILE_BYTES} a record may have`, 'one record per file; split long notes or move bulk text out of the record');
+  }
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return fail(1, 1, 'file/bom', 'the file starts with a byte order mark (BOM)', 'save it as UTF-8 without BOM');
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    const before = bytes.subarray(0, bad).toString('utf8');
+    const line = before.split('\n').length;
+    return fail(line, before.length - before.lastIndexOf('\n'), 'file/encoding', `the file is not valid UTF-8 (byte ${bad})`, 're-save it as UTF-8');
+  }
+  if (text.includes('\r')) {
+    const offset = text.indexOf('\r');
+    const line = text.slice(0, offset).split('\n').length;
+    return fail(line, offset - text.lastIndexOf('\n', offset - 1), 'file/crlf', 'the file has Windows (CRLF) or CR line ends', 'save it with Unix (LF) line ends');
+  }
+  if (text.trim() === '') {
+    return fail(1, 1, 'file/empty', 'the file is empty', `write the record's fields, or delete the file if the record was never published (published ids are retracted, not deleted)`);
+  }
+  const lines = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2' });
+  if (!Array.isArray(docs)) {
+    return fail(1, 1, 'yaml/empty', 'the file holds no YAML document', 'write the record as a YAML mapping of field: value');
+  }
+  if (docs.length > 1) {
+    const second = docs[1]!;
+    const pos = position(lines, second.range[0]);
+    return fail(pos.line, pos.col, 'yaml/multi-document', 'the file holds more than one YAML document', 'one record per file: remove the --- separator and move the second record to its own file');
+  }
+  const doc = docs[0]!;
+  for (const err of doc.errors) {
+    const pos = position(lines, err.pos[0]);
+    let message = err.message.split('\n')[0]!;
+    let hint = 'fix the YAML syntax at this position';
+    if (err.code === 'DUPLICATE_KEY') hint = 'each field may appear once; remove or merge the repeated key';
+    if (err.code === 'TAB_AS_INDENT' || /tab/i.test(message)) hint = 'indent with spaces, never tabs';
+    if (err.code === 'DUPLICATE_KEY') message = 'a key appears twice in the same mapping';
+    problems.push(problem(file, pos.line, pos.col, '', `yaml/${err.code.toLowerCase()}`, message, hint));
+  }
+  if (problems.length) return { problems };
+
+  let bad = false;
+  visit(doc, {
+    Alias(_, node) {
+      const pos = position(lines, node.range?.[0] ?? 0);
+      problems.push(problem(file, pos.line, pos.col, '', 'yaml/alias', `an alias (*${node.source}) is used`, 'curated records spell every value out; replace the alias with the value itself'));
+      bad = true;
+    },
+    Node(_, node) {
+      const pos = position(lines, node.range?.[0] ?? 0);
+      if (node.anchor) {
+        problems.push(problem(file, pos.line, pos.col, '', 'yaml/anchor', `an anchor (&${node.anchor}) is defined`, 'remove the anchor; records need no anchors or aliases'));
+        bad = true;
+      }
+      if (node.tag && !isDefaultTag(node)) {
+        problems.push(problem(file, pos.line, pos.col, '', 'yaml/tag', `a tag (${node.tag}) is used`, 'remove the tag; write plain values (quote a string if needed)'));
+        bad = true;
+      }
+    },
+    Pair(_, pair) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (key !== undefined && FORBIDDEN_KEYS.has(key)) {
+        const pos = position(lines, (pair.key as Node).range?.[0] ?? 0);
+        problems.push(problem(file, pos.line, pos.col, key, 'yaml/forbidden-key', `the key "${key}" is not allowed`, 'remove it; it is not a field of any record'));
+        bad = true;
+      } else if (pair.key !== null && !isScalar(pair.key)) {
+        const pos = position(lines, (pair.key as Node).range?.[0] ?? 0);
+        problems.push(problem(file, pos.line, pos.col, '', 'yaml/complex-key', 'a key is not a plain string', 'keys are field names'));
+        bad = true;
+      }
+    },
+  });
+  if (bad) return { problems };
+  if (!isMap(doc.contents)) {
+    const pos = position(lines, (doc.contents as Node | null)?.range?.[0] ?? 0);
+    return fail(pos.line, pos.col, 'yaml/not-a-mapping', 'the record is not a mapping of field: value', 'start the file with fields such as title: ...');
+  }
+  const idPair = doc.contents.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === 'id');
+  if (idPair) {
+    const pos = position(lines, (idPair.key as Node).range?.[0] ?? 0);
+    problems.push(problem(file, pos.line, pos.col, 'id', 'record/id-in-file', 'the id is written in the file', `remove the id field: a record's id is its file name (${idFromName})`));
+    return { problems };
+  }
+  const js = doc.toJS({ maxAliasCount: 0 }) as Record<string, Json>;
+  const data = { id: idFromName, ...js } as RecordData;
+  return { record: { collection, id: idFromName, file, data, doc, lines }, problems };
+}
+
+function isDefaultTag(node: Node): boolean {
+  // The parser fills in tags only when a node is written with one; none is ever needed.
+  return node.tag === undefined;
+}
+
+function firstInvalidUtf8(bytes: Buffer): number {
+  for (let i = 1; i <= bytes.length; i++) {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, i));
+    } catch {
+      // A truncated multi-byte sequence at the cut is not yet an error: look further.
+      if (i === bytes.length || !isTruncatedAtEnd(bytes.subarray(0, i))) return i - 1;
+    }
+  }
+  return bytes.length;
+}
+
+function isTruncatedAtEnd(bytes: Buffer): boolean {
+  for (let back = 1; back <= 3 && back <= bytes.length; back++) {
+    const b = bytes[bytes.length - back]!;
+    if ((b & 0xc0) !== 0x80) {
+      const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+      return need > back;
+    }
+  }
+  return false;
+}
+
+/** Load every record of every collection below dataDir. */
+export function loadData(dataDir: string): LoadResult {
+  const records: LoadedRecord[] = [];
+  const problems: Problem[] = [];
+  for (const collection of COLLECTIONS) {
+    for (const full of listFiles(join(dataDir, collection), problems)) {
+      const file = relative(ROOT, full);
+      const result = parseRecord(collection, file, readFileSync(full), basename(full, '.yaml'));
+      problems.push(...result.problems);
+      if (result.record) records.push(result.record);
+    }
+  }
+  try {
+    for (const name of readdirSync(dataDir).sort()) {
+      if (!(COLLECTIONS as readonly string[]).includes(name) && !name.startsWith('.') && name !== 'README.md') {
+        problems.push(problem(relative(ROOT, join(dataDir, name)), 1, 1, '', 'file/unknown-collection', `"${name}" is not a collection and is ignored`, `records go in one of: ${COLLECTIONS.join(', ')}`));
+      }
+    }
+  } catch {
+    problems.push(problem(relative(ROOT, dataDir) || '.', 1, 1, '', 'file/no-data', 'the data folder does not exist', 'run from the repository root'));
+  }
+  return { records, problems };
+}
+
+/** The node at a path inside a record, and whether it is the key or the value that is meant. */
+export function nodeAt(doc: Document, path: readonly (string | number)[]): Node | undefined {
+  let node: unknown = doc.contents;
+  let last: Node | undefined = isNode(node) ? node : undefined;
+  for (const seg of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && p.key.value === seg);
+      if (!pair) return last;
+      node = pair.value;
+      if (isNode(pair.key)) last = pair.key;
+      if (isNode(node)) last = node;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      node = node.items[seg];
+      if (isNode(node)) last = node;
+      else return last;
+    } else if (isAlias(node)) {
+      return last;
+    } else {
+      return last;
+    }
+  }
+  return last;
+}
+
+/** Line and column of the field at path (the value, or the nearest existing parent). */
+export function locate(rec: Pick<LoadedRecord, 'doc' | 'lines'>, path: readonly (string | number)[], key = false): { line: number; col: number } {
+  if (path.length === 0 || (path.length === 1 && path[0] === 'id')) return { line: 1, col: 1 };
+  if (key) {
+    const parent = nodeAt(rec.doc, path.slice(0, -1));
+    if (isMap(parent)) {
+      const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === path[path.length - 1]);
+      if (pair && isNode(pair.key) && pair.key.range) return position(rec.lines, pair.key.range[0]);
+    }
+  }
+  const node = nodeAt(rec.doc, path);
+  return position(rec.lines, node?.range?.[0] ?? 0);
+}

@@ -1,0 +1,10 @@
+/** Where things are. Every path the pipeline touches is resolved here, from the repository root. */
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DATA_DIR = resolve(ROOT, 'data');
+export const SCHEMA_DIR = resolve(ROOT, 'schemas');
+export const DIST_DIR = resolve(ROOT, 'dist');
+/** The founding article and other full texts, kept outside the repository in ../shared/seed. */
+export const SEED_DIR = resolve(ROOT, '..', 'shared', 'seed');
