@@ -25,9 +25,12 @@ export interface CheckInput {
   refs: Map<LoadedRecord, Reference[]>;
   seedDir: string;
   schemas: SchemaSet;
+  /** Ids whose files exist but could not be read: the loader reported them already. */
+  unreadable?: Map<CollectionName, Set<string>>;
 }
 
 type Index = Map<CollectionName, Map<string, LoadedRecord>>;
+const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 function problem(rec: LoadedRecord, path: (string | number)[], code: string, message: string, hint?: string, level: Problem['level'] = 'error'): Problem {
   const pos = locate(rec, path);
@@ -87,7 +90,7 @@ export function foldTypography(s: string): string {
     .trim();
 }
 
-export function crossCheck({ records, refs, seedDir, schemas }: CheckInput): Problem[] {
+export function crossCheck({ records, refs, seedDir, schemas, unreadable }: CheckInput): Problem[] {
   const out: Problem[] = [];
   const index: Index = new Map(COLLECTIONS.map((c) => [c, new Map()]));
 
@@ -105,6 +108,8 @@ export function crossCheck({ records, refs, seedDir, schemas }: CheckInput): Pro
   for (const rec of records) {
     for (const ref of refs.get(rec) ?? []) {
       const target = index.get(ref.collection)!.get(ref.id);
+      // An id of the wrong form, or of a file that failed to load, has been reported already.
+      if (!target && (!ID.test(ref.id) || unreadable?.get(ref.collection)?.has(ref.id))) continue;
       if (!target) {
         const elsewhere = COLLECTIONS.filter((c) => c !== ref.collection && index.get(c)!.has(ref.id));
         const guess = closest(ref.id, index.get(ref.collection)!.keys());
@@ -204,7 +209,7 @@ export function crossCheck({ records, refs, seedDir, schemas }: CheckInput): Pro
         );
       }
       const seedFile = src.data.seed_file;
-      if (typeof seedFile === 'string') {
+      if (typeof seedFile === 'string' && /\S/.test(q.text)) {
         const seed = seeds.get(seedFile);
         if (seed === null || seed === undefined) {
           if (!missingSeedReported.has(seedFile)) {
@@ -239,7 +244,7 @@ export function crossCheck({ records, refs, seedDir, schemas }: CheckInput): Pro
     if (!launch || typeof launch !== 'object' || Array.isArray(launch)) continue;
     const total = get(launch, ['missile_count']);
     const groups = Array.isArray(launch.missiles) ? launch.missiles : [];
-    const exact = (c: Json | undefined) => c && typeof c === 'object' && !Array.isArray(c) && typeof c.value === 'number' && (c.qualifier === undefined || c.qualifier === 'exact');
+    const exact = (c: Json | undefined) => c && typeof c === 'object' && !Array.isArray(c) && Number.isInteger(c.value) && (c.value as number) >= 0 && (c.qualifier === undefined || c.qualifier === 'exact');
     if (exact(total) && groups.length && groups.every((g) => exact(get(g, ['count'])))) {
       const sum = groups.reduce<number>((acc, g) => acc + (get(g, ['count', 'value']) as number), 0);
       const value = get(total, ['value']) as number;

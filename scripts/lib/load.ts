@@ -5,10 +5,9 @@
  * keys and prototype-polluting keys are refused here, before anything else sees the record.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type Node } from 'yaml';
 import { COLLECTIONS, type CollectionName } from './collections.ts';
-import { ROOT } from './paths.ts';
 import type { Problem } from './problems.ts';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -27,6 +26,8 @@ export interface LoadedRecord {
 export interface LoadResult {
   records: LoadedRecord[];
   problems: Problem[];
+  /** Ids of files that exist but could not be read as records; references to them are not dangling. */
+  unreadable: Map<CollectionName, Set<string>>;
 }
 
 /** The largest record file accepted; a curated record is a few kilobytes. */
@@ -38,7 +39,7 @@ function problem(file: string, line: number, col: number, field: string, code: s
 }
 
 /** Every .yaml file below a folder, sorted, with .yml and other files reported. */
-function listFiles(dir: string, problems: Problem[]): string[] {
+function listFiles(dir: string, base: string, problems: Problem[]): string[] {
   let entries: string[];
   try {
     entries = readdirSync(dir).sort();
@@ -48,11 +49,11 @@ function listFiles(dir: string, problems: Problem[]): string[] {
   const out: string[] = [];
   for (const name of entries) {
     const full = join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...listFiles(full, problems));
+    if (statSync(full).isDirectory()) out.push(...listFiles(full, base, problems));
     else if (name.endsWith('.yaml')) out.push(full);
     else if (!name.startsWith('.')) {
       problems.push(
-        problem(relative(ROOT, full), 1, 1, '', 'file/extension', `"${name}" is not a .yaml file and is ignored`, 'records are files ending in .yaml; rename it or move it out of data/'),
+        problem(relative(base, full), 1, 1, '', 'file/extension', `"${name}" is not a .yaml file and is ignored`, 'records are files ending in .yaml; rename it or move it out of data/'),
       );
     }
   }
@@ -97,8 +98,8 @@ export function parseRecord(collection: CollectionName, file: string, bytes: Buf
   }
   const lines = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2' });
-  if (!Array.isArray(docs)) {
-    return fail(1, 1, 'yaml/empty', 'the file holds no YAML document', 'write the record as a YAML mapping of field: value');
+  if (!Array.isArray(docs) || docs.length === 0) {
+    return fail(1, 1, 'yaml/not-a-mapping', 'the file holds no YAML document, only comments', 'write the record as a YAML mapping of field: value');
   }
   if (docs.length > 1) {
     const second = docs[1]!;
@@ -106,7 +107,8 @@ export function parseRecord(collection: CollectionName, file: string, bytes: Buf
     return fail(pos.line, pos.col, 'yaml/multi-document', 'the file holds more than one YAML document', 'one record per file: remove the --- separator and move the second record to its own file');
   }
   const doc = docs[0]!;
-  for (const err of doc.errors) {
+  // Only the first syntax error: the ones after it are usually its consequences.
+  for (const err of doc.errors.slice(0, 1)) {
     const pos = position(lines, err.pos[0]);
     let message = err.message.split('\n')[0]!;
     let hint = 'fix the YAML syntax at this position';
@@ -169,51 +171,50 @@ function isDefaultTag(node: Node): boolean {
   return node.tag === undefined;
 }
 
-function firstInvalidUtf8(bytes: Buffer): number {
-  for (let i = 1; i <= bytes.length; i++) {
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, i));
-    } catch {
-      // A truncated multi-byte sequence at the cut is not yet an error: look further.
-      if (i === bytes.length || !isTruncatedAtEnd(bytes.subarray(0, i))) return i - 1;
+/** Offset of the first byte that is not part of a well-formed UTF-8 sequence. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
     }
+    i += need + 1;
   }
   return bytes.length;
 }
 
-function isTruncatedAtEnd(bytes: Buffer): boolean {
-  for (let back = 1; back <= 3 && back <= bytes.length; back++) {
-    const b = bytes[bytes.length - back]!;
-    if ((b & 0xc0) !== 0x80) {
-      const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
-      return need > back;
-    }
-  }
-  return false;
-}
-
-/** Load every record of every collection below dataDir. */
+/**
+ * Load every record of every collection below dataDir. File names in problems are relative to
+ * the folder that holds dataDir (data/events/x.yaml), wherever that folder is.
+ */
 export function loadData(dataDir: string): LoadResult {
+  const base = dirname(dataDir);
   const records: LoadedRecord[] = [];
   const problems: Problem[] = [];
+  const unreadable = new Map<CollectionName, Set<string>>(COLLECTIONS.map((c) => [c, new Set()]));
   for (const collection of COLLECTIONS) {
-    for (const full of listFiles(join(dataDir, collection), problems)) {
-      const file = relative(ROOT, full);
+    for (const full of listFiles(join(dataDir, collection), base, problems)) {
+      const file = relative(base, full);
       const result = parseRecord(collection, file, readFileSync(full), basename(full, '.yaml'));
       problems.push(...result.problems);
       if (result.record) records.push(result.record);
+      else unreadable.get(collection)!.add(basename(full, '.yaml'));
     }
   }
   try {
     for (const name of readdirSync(dataDir).sort()) {
       if (!(COLLECTIONS as readonly string[]).includes(name) && !name.startsWith('.') && name !== 'README.md') {
-        problems.push(problem(relative(ROOT, join(dataDir, name)), 1, 1, '', 'file/unknown-collection', `"${name}" is not a collection and is ignored`, `records go in one of: ${COLLECTIONS.join(', ')}`));
+        problems.push(problem(relative(base, join(dataDir, name)), 1, 1, '', 'file/unknown-collection', `"${name}" is not a collection and is ignored`, `records go in one of: ${COLLECTIONS.join(', ')}`));
       }
     }
   } catch {
-    problems.push(problem(relative(ROOT, dataDir) || '.', 1, 1, '', 'file/no-data', 'the data folder does not exist', 'run from the repository root'));
+    problems.push(problem(relative(base, dataDir) || '.', 1, 1, '', 'file/no-data', 'the data folder does not exist', 'run from the repository root'));
   }
-  return { records, problems };
+  return { records, problems, unreadable };
 }
 
 /** The node at a path inside a record, and whether it is the key or the value that is meant. */

@@ -62,7 +62,7 @@ function expected(t: string | string[]): string {
 }
 
 function show(v: unknown): string {
-  const s = typeof v === 'string' ? `"${v}"` : JSON.stringify(v);
+  const s = typeof v === 'string' ? `"${v}"` : (JSON.stringify(v) ?? String(v));
   return s.length > 60 ? `${s.slice(0, 57)}..."` : s;
 }
 
@@ -143,12 +143,19 @@ export function schemaProblems(rec: LoadedRecord, errors: ErrorObject[]): Proble
         }
         break;
       }
-      case 'format':
-        message = `${show(data)} is not a valid ${(e.params as { format: string }).format === 'uri' ? 'URL' : (e.params as { format: string }).format}`;
-        hint = 'write the full address, such as https://www.example.org/page';
+      case 'format': {
+        const format = (e.params as { format: string }).format;
+        if (format === 'date') {
+          message = `${show(data)} is not a real day in the form YYYY-MM-DD`;
+          hint = 'write a calendar day such as 2026-11-25';
+        } else {
+          message = `${show(data)} is not a valid ${format === 'uri' ? 'URL' : format}`;
+          hint = 'write the full address, such as https://www.example.org/page';
+        }
         break;
+      }
       case 'minLength':
-        message = 'must not be empty';
+        message = 'is empty or only white space';
         hint = 'write the text, or leave the field out';
         break;
       case 'maxLength': {
@@ -184,8 +191,10 @@ export function schemaProblems(rec: LoadedRecord, errors: ErrorObject[]): Proble
         if (req) {
           field = fieldPath([...path, req]);
           atKey = true;
-          message = `field "${req}" is not allowed for ${show((data as Record<string, unknown>)?.type)} records`;
-          hint = `remove ${req}, or change the type`;
+          const obj = (data ?? {}) as Record<string, unknown>;
+          const by = 'type' in obj ? 'type' : 'qualifier' in obj ? 'qualifier' : undefined;
+          message = by ? `field "${req}" is not allowed when ${by} is ${show(obj[by])}` : `field "${req}" is not allowed here`;
+          hint = by ? `remove ${req}, or change the ${by}` : `remove ${req}`;
         }
         break;
       }

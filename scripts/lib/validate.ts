@@ -1,7 +1,7 @@
 /** Validation: schema per record, then the cross-record checks. All problems at once. */
 import type { LoadedRecord } from './load.ts';
 import { crossCheck } from './crosscheck.ts';
-import { loadData } from './load.ts';
+import { loadData, type LoadResult } from './load.ts';
 import { SEED_DIR } from './paths.ts';
 import { sortProblems, type Problem } from './problems.ts';
 import { schemaProblems } from './schema-errors.ts';
@@ -20,7 +20,11 @@ export interface ValidateOptions {
   schemas?: SchemaSet;
 }
 
-export function validateRecords(records: LoadedRecord[], loadProblems: Problem[], opts: { seedDir?: string; schemas?: SchemaSet } = {}): ValidationResult {
+export function validateRecords(
+  records: LoadedRecord[],
+  loadProblems: Problem[],
+  opts: { seedDir?: string; schemas?: SchemaSet; unreadable?: LoadResult['unreadable'] } = {},
+): ValidationResult {
   const schemas = opts.schemas ?? new SchemaSet();
   const validators = createValidators(schemas.files);
   const problems = [...loadProblems];
@@ -30,13 +34,13 @@ export function validateRecords(records: LoadedRecord[], loadProblems: Problem[]
     problems.push(...schemaProblems(rec, result.errors));
     refs.set(rec, result.refs);
   }
-  problems.push(...crossCheck({ records, refs, seedDir: opts.seedDir ?? SEED_DIR, schemas }));
+  problems.push(...crossCheck({ records, refs, seedDir: opts.seedDir ?? SEED_DIR, schemas, unreadable: opts.unreadable }));
   const sorted = sortProblems(problems);
   const errors = sorted.filter((p) => p.level === 'error').length;
   return { records, problems: sorted, errors, warnings: sorted.length - errors };
 }
 
 export function validateData(opts: ValidateOptions): ValidationResult {
-  const { records, problems } = loadData(opts.dataDir);
-  return validateRecords(records, problems, opts);
+  const { records, problems, unreadable } = loadData(opts.dataDir);
+  return validateRecords(records, problems, { ...opts, unreadable });
 }
