@@ -1,0 +1,19 @@
+/** The real data in data/: valid, and the committed dist/ is what it gives. */
+import { describe, expect, it } from 'vitest';
+import { build } from '../scripts/lib/build.ts';
+import { formatProblem } from '../scripts/lib/problems.ts';
+import { validateData } from '../scripts/lib/validate.ts';
+import { DATA_DIR } from '../scripts/lib/paths.ts';
+
+describe('the dataset', () => {
+  it('validates without errors or warnings', () => {
+    const result = validateData({ dataDir: DATA_DIR });
+    expect(result.problems.map(formatProblem)).toEqual([]);
+    expect(result.records.length).toBeGreaterThan(0);
+  });
+
+  it('matches the committed dist/ byte for byte', () => {
+    const result = build({ check: true });
+    expect(result.stale).toEqual({ changed: [], missing: [], extra: [] });
+  });
+});

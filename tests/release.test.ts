@@ -1,0 +1,218 @@
+/**
+ * The release: CSV parses back to the JSON values, keys hold, builds are byte-identical, and a
+ * failed build leaves dist/ as it was.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build, listTree } from '../scripts/lib/build.ts';
+import { COLLECTIONS } from '../scripts/lib/collections.ts';
+import { FIXTURE_SEED_DIR, fixture, tempDir } from './helpers.ts';
+
+type Row = Record<string, string>;
+type JsonValue = null | boolean | number | string | JsonValue[] | { [k: string]: JsonValue };
+
+function buildFixture(changes: Record<string, string | null> = {}, outDir = join(tempDir(), 'dist')) {
+  const root = fixture(changes);
+  const result = build({ dataDir: join(root, 'data'), outDir, seedDir: FIXTURE_SEED_DIR });
+  return { root, outDir, result };
+}
+
+function readCsv(dir: string, name: string): { header: string[]; rows: Row[] } {
+  const text = readFileSync(join(dir, 'csv', `${name}.csv`), 'utf8');
+  const records = parse(text, { bom: false, relax_column_count: false }) as string[][];
+  const [header, ...body] = records;
+  return { header: header!, rows: body.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]!]))) };
+}
+
+function snapshot(dir: string): Map<string, string> {
+  return new Map(listTree(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+}
+
+/**
+ * An independent flattening of one JSON record into the cells the CSV tables must hold:
+ * nested objects join their keys with _, lists become link tables keyed by position, and
+ * citation objects ({source, quote}) go to the citations table under their JSON pointer.
+ */
+function expectedCells(collection: string, record: { [k: string]: JsonValue }) {
+  const cells: { table: string; key: string; column: string; value: string }[] = [];
+  const id = String(record.id);
+  const walk = (value: JsonValue, table: string, key: string, prefix: string[], pointer: string) => {
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      if (typeof value.source === 'string' && typeof value.quote === 'string') {
+        const ckey = `${collection}|${id}|${pointer}`;
+        for (const [k, v] of Object.entries(value)) walk(v, 'citations', ckey, [k], `${pointer}/${k}`);
+        return;
+      }
+      for (const [k, v] of Object.entries(value)) walk(v, table, key, [...prefix, k], `${pointer}/${k}`);
+    } else if (Array.isArray(value)) {
+      const child = table === 'citations' ? `citations_${prefix.join('_')}` : `${table}_${prefix.join('_')}`;
+      value.forEach((item, i) => {
+        const ckey = `${key}|${i + 1}`;
+        if (item && typeof item === 'object') walk(item, child, ckey, [], `${pointer}/${i}`);
+        else cells.push({ table: child, key: ckey, column: 'value', value: String(item) });
+      });
+    } else if (value !== null) {
+      cells.push({ table, key, column: prefix.join('_'), value: String(value) });
+    }
+  };
+  walk(record, collection, id, [], '');
+  return cells;
+}
+
+describe('a release built from the fixture', () => {
+  let outDir: string;
+  let pkg: { resources: { name: string; path: string; schema: { fields: { name: string; type: string; constraints?: { required?: boolean; enum?: string[] } }[]; primaryKey: string[]; foreignKeys?: { fields: string[]; reference: { resource: string; fields: string[] } }[] } }[] };
+  beforeAll(() => {
+    const built = buildFixture();
+    expect(built.result.validation.errors).toBe(0);
+    outDir = built.outDir;
+    pkg = JSON.parse(readFileSync(join(outDir, 'datapackage.json'), 'utf8'));
+  });
+
+  it('has JSON per collection, a combined file, the schemas and datapackage.json', () => {
+    for (const c of COLLECTIONS) expect(existsSync(join(outDir, 'json', `${c}.json`))).toBe(true);
+    const combined = JSON.parse(readFileSync(join(outDir, 'dprk-data.json'), 'utf8'));
+    for (const c of COLLECTIONS) expect(combined[c]).toEqual(JSON.parse(readFileSync(join(outDir, 'json', `${c}.json`), 'utf8')));
+    expect(readdirSync(join(outDir, 'schemas')).sort()).toEqual([...COLLECTIONS.map((c) => `${c}.schema.json`), 'defs.schema.json'].sort());
+  });
+
+  it('describes every CSV file in datapackage.json, with its header in field order', () => {
+    const csvs = readdirSync(join(outDir, 'csv')).sort();
+    expect(pkg.resources.map((r) => r.path.replace('csv/', '')).sort()).toEqual(csvs);
+    for (const r of pkg.resources) {
+      const { header } = readCsv(outDir, r.name);
+      expect(header).toEqual(r.schema.fields.map((f) => f.name));
+    }
+  });
+
+  it('gives back every JSON value from the parsed CSV, and nothing else', () => {
+    const tables = new Map(pkg.resources.map((r) => [r.name, readCsv(outDir, r.name)]));
+    const keyOf = (r: { schema: { primaryKey: string[] } }, row: Row) => r.schema.primaryKey.map((k) => row[k]).join('|');
+    const csvCells = new Set<string>();
+    for (const r of pkg.resources) {
+      const derived = new Set(r.schema.fields.filter((f) => /_(earliest|latest)$/.test(f.name)).map((f) => f.name));
+      for (const row of tables.get(r.name)!.rows) {
+        for (const [col, value] of Object.entries(row)) {
+          if (value === '' || r.schema.primaryKey.includes(col) || derived.has(col)) continue;
+          if (r.name === 'citations' && (col === 'collection' || col === 'record_id' || col === 'path')) continue;
+          csvCells.add(`${r.name}|${keyOf(r, row)}|${col}=${value}`);
+        }
+      }
+    }
+    const jsonCells = new Set<string>();
+    for (const c of COLLECTIONS) {
+      const records = JSON.parse(readFileSync(join(outDir, 'json', `${c}.json`), 'utf8')) as { [k: string]: JsonValue }[];
+      for (const rec of records) {
+        for (const cell of expectedCells(c, rec)) {
+          if (cell.column === 'id' && cell.table === c) continue;
+          jsonCells.add(`${cell.table}|${cell.key}|${cell.column}=${cell.value}`);
+        }
+      }
+    }
+    expect([...csvCells].sort()).toEqual([...jsonCells].sort());
+    expect(jsonCells.size).toBeGreaterThan(100);
+  });
+
+  it('gives the earliest and latest day of every partial date', () => {
+    const { rows } = readCsv(outDir, 'figures');
+    expect(rows[0]).toMatchObject({ scope_period: '2023-12', scope_period_earliest: '2023-12-01', scope_period_latest: '2023-12-31' });
+    const events = readCsv(outDir, 'events').rows;
+    expect(events.find((e) => e.id === '2023-12-30-launch-a')).toMatchObject({ date: '2023-12-30', date_earliest: '2023-12-30', date_latest: '2023-12-30' });
+  });
+
+  it('holds its primary and foreign keys', () => {
+    const tables = new Map(pkg.resources.map((r) => [r.name, readCsv(outDir, r.name).rows]));
+    let checked = 0;
+    for (const r of pkg.resources) {
+      const rows = tables.get(r.name)!;
+      const keys = rows.map((row) => r.schema.primaryKey.map((k) => row[k]).join('|'));
+      expect(new Set(keys).size, `primary key of ${r.name}`).toBe(keys.length);
+      for (const fk of r.schema.foreignKeys ?? []) {
+        const target = tables.get(fk.reference.resource)!;
+        const targetKeys = new Set(target.map((row) => fk.reference.fields.map((k) => row[k]).join('|')));
+        for (const row of rows) {
+          const values = fk.fields.map((f) => row[f]);
+          if (values.every((v) => v === '')) continue;
+          expect(targetKeys.has(values.join('|')), `${r.name}.${fk.fields.join(',')} = ${values.join('|')} -> ${fk.reference.resource}`).toBe(true);
+          checked++;
+        }
+      }
+      for (const f of r.schema.fields) {
+        for (const row of rows) {
+          if (f.constraints?.required) expect(row[f.name], `${r.name}.${f.name} is required`).not.toBe('');
+          if (f.constraints?.enum && row[f.name] !== '') expect(f.constraints.enum).toContain(row[f.name]);
+          if (f.type === 'date' && row[f.name] !== '') expect(row[f.name]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+          if (f.type === 'integer' && row[f.name] !== '') expect(row[f.name]).toMatch(/^-?\d+$/);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+
+  it('keeps quotes, commas, newlines and Korean text intact in CSV', () => {
+    const { outDir: dir, result } = buildFixture({
+      'data/actors/agency-a.yaml': 'name: "Agency \\"A\\", the, agency"\nkind: state-media\ncountry: KP\ndescription: "line one\\nline two"\naliases:\n  - name: 조선중앙통신\n    language: ko\n',
+    });
+    expect(result.validation.errors).toBe(0);
+    const row = readCsv(dir, 'actors').rows.find((r) => r.id === 'agency-a')!;
+    expect(row.name).toBe('Agency "A", the, agency');
+    expect(row.description).toBe('line one\nline two');
+    expect(readCsv(dir, 'actors_aliases').rows[0]).toMatchObject({ actor_id: 'agency-a', index: '1', name: '조선중앙통신', language: 'ko' });
+  });
+});
+
+describe('determinism and safety', () => {
+  it('gives byte-identical files from two builds', () => {
+    const a = buildFixture();
+    const b = buildFixture();
+    const sa = snapshot(a.outDir);
+    expect(sa.size).toBeGreaterThan(10);
+    expect(snapshot(b.outDir)).toEqual(sa);
+  });
+
+  it('leaves the previous dist/ untouched when the data has an error', () => {
+    const { outDir } = buildFixture();
+    const before = snapshot(outDir);
+    const root = fixture({ 'data/events/2023-12-31-meeting-a.yaml': 'type: nonsense\n' });
+    const result = build({ dataDir: join(root, 'data'), outDir, seedDir: FIXTURE_SEED_DIR });
+    expect(result.validation.errors).toBeGreaterThan(0);
+    expect(result.written).toBeUndefined();
+    expect(snapshot(outDir)).toEqual(before);
+  });
+
+  it('leaves the previous dist/ untouched when writing fails midway', () => {
+    const { outDir } = buildFixture();
+    const before = snapshot(outDir);
+    const root = fixture({ 'data/actors/state-a.yaml': 'name: State A renamed\nkind: state\ncountry: KP\n' });
+    expect(() =>
+      build({
+        dataDir: join(root, 'data'),
+        outDir,
+        seedDir: FIXTURE_SEED_DIR,
+        beforeSwap: (tmp) => {
+          expect(existsSync(join(tmp, 'csv', 'actors.csv'))).toBe(true);
+          throw new Error('simulated crash');
+        },
+      }),
+    ).toThrow('simulated crash');
+    expect(snapshot(outDir)).toEqual(before);
+    expect(readdirSync(join(outDir, '..')).filter((n) => n.startsWith('dist.'))).toEqual([]);
+  });
+
+  it('check mode finds changed, missing and extra files, and writes nothing', () => {
+    const root = fixture();
+    const outDir = join(tempDir(), 'dist');
+    build({ dataDir: join(root, 'data'), outDir, seedDir: FIXTURE_SEED_DIR });
+    const clean = build({ dataDir: join(root, 'data'), outDir, seedDir: FIXTURE_SEED_DIR, check: true });
+    expect(clean.stale).toEqual({ changed: [], missing: [], extra: [] });
+    writeFileSync(join(outDir, 'csv', 'actors.csv'), 'tampered');
+    writeFileSync(join(outDir, 'stray.txt'), 'x');
+    writeFileSync(join(root, 'data', 'actors', 'state-b.yaml'), 'name: State B\nkind: state\n');
+    const stale = build({ dataDir: join(root, 'data'), outDir, seedDir: FIXTURE_SEED_DIR, check: true });
+    expect(stale.stale!.changed).toEqual(expect.arrayContaining(['csv/actors.csv', 'json/actors.json', 'dprk-data.json']));
+    expect(stale.stale!.extra).toEqual(['stray.txt']);
+    expect(readFileSync(join(outDir, 'csv', 'actors.csv'), 'utf8')).toBe('tampered');
+  });
+});
