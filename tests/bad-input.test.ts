@@ -125,6 +125,14 @@ describe('schema rules', () => run(schemaCases));
 describe('loader refusals', () => run(loadCases));
 describe('cross-record checks', () => run(crossCases));
 
+describe('exemptions', () => {
+  it('accepts a source that announces an event in advance when marked prospective', () => {
+    const early = meeting('', '2024-01-05').replace('    quote: Leader A met', '    prospective: true\n    quote: Leader A met');
+    const result = validateFixture({ [EV]: early, [ST]: null });
+    expect(errorsOf(result).map(where)).toEqual([]);
+  });
+});
+
 describe('warnings', () => {
   it('flags a reference to a retracted record without failing', () => {
     const result = validateFixture({ 'data/places/region-a.yaml': 'name: Region A\nkind: region\nretracted:\n  date: 2026-11-25\n  reason: duplicate of site-a\n' });

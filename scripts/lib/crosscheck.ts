@@ -184,8 +184,10 @@ export function crossCheck({ records, refs, seedDir, schemas, unreadable }: Chec
   const missingSeedReported = new Set<string>();
   for (const rec of records) {
     const own = rec.collection === 'events' || rec.collection === 'statements' ? range(rec.data.date) : undefined;
-    const quoted: { path: (string | number)[]; source: string; text: string; field: 'quote' | 'text' }[] = [];
-    for (const c of citationObjects(rec.data)) quoted.push({ path: c.path, source: c.citation.source, text: c.citation.quote, field: 'quote' });
+    const quoted: { path: (string | number)[]; source: string; text: string; field: 'quote' | 'text'; prospective?: boolean }[] = [];
+    for (const c of citationObjects(rec.data)) {
+      quoted.push({ path: c.path, source: c.citation.source, text: c.citation.quote, field: 'quote', prospective: c.citation.prospective === true });
+    }
     const quotations = Array.isArray(rec.data.quotations) ? rec.data.quotations : [];
     quotations.forEach((q, i) => {
       if (q && typeof q === 'object' && !Array.isArray(q) && typeof q.source === 'string' && typeof q.text === 'string') {
@@ -197,14 +199,14 @@ export function crossCheck({ records, refs, seedDir, schemas, unreadable }: Chec
       if (!src) continue; // reported as a dangling reference
       const published = range(src.data.published);
       const isVariant = q.path[0] === 'variants';
-      if (own && published && !isVariant && published.latest < own.earliest) {
+      if (own && published && !isVariant && !q.prospective && published.latest < own.earliest) {
         out.push(
           problem(
             rec,
             [...q.path, 'source'],
             'date/source-predates',
             `the source "${q.source}" was published ${String(src.data.published)}, before this ${rec.collection === 'events' ? 'event' : 'statement'} (${String(rec.data.date)}): it cannot report it`,
-            'check the date of the record and the source, or cite a source published after it',
+            'check the dates, cite a source published after it, or mark a citation that announces it in advance with prospective: true',
           ),
         );
       }
