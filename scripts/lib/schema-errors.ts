@@ -149,7 +149,7 @@ export function schemaProblems(rec: LoadedRecord, errors: ErrorObject[]): Proble
           message = `${show(data)} is not a real day in the form YYYY-MM-DD`;
           hint = 'write a calendar day such as 2026-11-25';
         } else {
-          message = `${show(data)} is not a valid ${format === 'uri' ? 'URL' : format}`;
+          message = `${show(data)} is not a valid ${format === 'iri' ? 'URL' : format}`;
           hint = 'write the full address, such as https://www.example.org/page';
         }
         break;

@@ -55,7 +55,17 @@ export interface Validators {
 
 export function createValidators(schemas = readSchemas()): Validators {
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true });
-  addFormats(ajv, ['uri', 'date']);
+  addFormats(ajv, ['date']);
+  // The standard "iri" format (a URL that may hold non-ASCII characters, as found pages often do),
+  // checked with the WHATWG URL parser that browsers use.
+  ajv.addFormat('iri', (value: string) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.includes('.');
+    } catch {
+      return false;
+    }
+  });
   ajv.addKeyword({ keyword: 'x-enumDescriptions', schemaType: 'object' });
   ajv.addKeyword({
     keyword: 'refersTo',
