@@ -15,5 +15,6 @@ describe('the dataset', () => {
   it('matches the committed dist/ byte for byte', () => {
     const result = build({ check: true });
     expect(result.stale).toEqual({ changed: [], missing: [], extra: [] });
+    expect(result.readmeStale, 'README.md generated sections').toBe(false);
   });
 });

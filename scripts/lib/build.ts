@@ -6,7 +6,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { emitRelease, type Release } from './emit.ts';
-import { DATA_DIR, DIST_DIR, SEED_DIR } from './paths.ts';
+import { DATA_DIR, DIST_DIR, README, SEED_DIR } from './paths.ts';
+import { readmeSections, renderReadme } from './readme.ts';
 import { SchemaSet } from './schemas.ts';
 import { validateData, type ValidationResult } from './validate.ts';
 
@@ -16,6 +17,8 @@ export interface BuildOptions {
   seedDir?: string;
   /** Compare with outDir instead of writing it. */
   check?: boolean;
+  /** README.md whose generated sections follow the data; null to leave any README alone. */
+  readme?: string | null;
   /** Called after the new tree is written and before it is swapped in (tests use it to fail midway). */
   beforeSwap?: (tmpDir: string) => void;
 }
@@ -25,6 +28,8 @@ export interface BuildResult {
   release?: Release;
   /** In check mode: files that differ, are missing from or are extra in outDir. */
   stale?: { changed: string[]; missing: string[]; extra: string[] };
+  /** The README's generated sections differ from what the data gives (check mode) or were rewritten. */
+  readmeStale?: boolean;
   written?: boolean;
 }
 
@@ -85,7 +90,12 @@ export function build(opts: BuildOptions = {}): BuildResult {
   if (validation.errors > 0) return { validation };
   const release = emitRelease(validation.records, schemas);
   const outDir = opts.outDir ?? DIST_DIR;
-  if (opts.check) return { validation, release, stale: compare(release, outDir) };
+  const readmePath = opts.readme === undefined ? README : opts.readme;
+  const readme = readmePath && existsSync(readmePath) ? readFileSync(readmePath, 'utf8') : undefined;
+  const rendered = readme === undefined ? undefined : renderReadme(readme, readmeSections(release));
+  const readmeStale = readme !== rendered;
+  if (opts.check) return { validation, release, stale: compare(release, outDir), readmeStale };
   writeTreeAtomically(release.files, outDir, opts.beforeSwap);
-  return { validation, release, written: true };
+  if (readmePath && rendered !== undefined && readmeStale) writeFileSync(readmePath, rendered);
+  return { validation, release, written: true, readmeStale };
 }
