@@ -115,6 +115,15 @@ describe('a release built from the fixture', () => {
     expect(jsonCells.size).toBeGreaterThan(100);
   });
 
+  it('attaches computed figure checks, in JSON and in their own CSV table', () => {
+    const figures = JSON.parse(readFileSync(join(outDir, 'json', 'figures.json'), 'utf8'));
+    // The fixture's only launch in December 2023 has 2 missiles; "more than one" holds.
+    expect(figures[0].checks).toEqual([
+      expect.objectContaining({ computed_value: 2, computed_qualifier: 'exact', coverage: 'launches-2023', verdict: 'consistent', events_counted: ['2023-12-30-launch-a'] }),
+    ]);
+    expect(readCsv(outDir, 'figures_checks').rows[0]).toMatchObject({ figure_id: 'launches-2023-example', index: '1', computed_value: '2', verdict: 'consistent' });
+  });
+
   it('gives the earliest and latest day of every partial date', () => {
     const { rows } = readCsv(outDir, 'figures');
     expect(rows[0]).toMatchObject({ scope_period: '2023-12', scope_period_earliest: '2023-12-01', scope_period_latest: '2023-12-31' });

@@ -5,6 +5,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { deriveRecords } from './derive.ts';
 import { emitRelease, type Release } from './emit.ts';
 import { DATA_DIR, DIST_DIR, README, SEED_DIR } from './paths.ts';
 import { readmeSections, renderReadme } from './readme.ts';
@@ -88,7 +89,7 @@ export function build(opts: BuildOptions = {}): BuildResult {
   const schemas = new SchemaSet();
   const validation = validateData({ dataDir: opts.dataDir ?? DATA_DIR, seedDir: opts.seedDir ?? SEED_DIR, schemas });
   if (validation.errors > 0) return { validation };
-  const release = emitRelease(validation.records, schemas);
+  const release = emitRelease(deriveRecords(validation.records), schemas);
   const outDir = opts.outDir ?? DIST_DIR;
   const readmePath = opts.readme === undefined ? README : opts.readme;
   const readme = readmePath && existsSync(readmePath) ? readFileSync(readmePath, 'utf8') : undefined;

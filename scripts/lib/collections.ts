@@ -1,5 +1,5 @@
-/** The seven collections, in the order they are emitted (referenced collections first). */
-export const COLLECTIONS = ['sources', 'actors', 'places', 'systems', 'events', 'statements', 'figures'] as const;
+/** The collections, in the order they are emitted: the seven of the data model, then coverage declarations. */
+export const COLLECTIONS = ['sources', 'actors', 'places', 'systems', 'events', 'statements', 'figures', 'coverage'] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
 /** Singular names, used for the key column that joins a link table to its record (event_id). */
@@ -11,6 +11,7 @@ export const SINGULAR: Record<CollectionName, string> = {
   events: 'event',
   statements: 'statement',
   figures: 'figure',
+  coverage: 'coverage',
 };
 
 export function isCollection(name: string): name is CollectionName {

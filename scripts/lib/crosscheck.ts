@@ -256,6 +256,16 @@ export function crossCheck({ records, refs, seedDir, schemas, unreadable }: Chec
     }
   }
 
+  // Fields the build computes are never written by hand.
+  for (const rec of records) {
+    const props = (schemas.root(rec.collection).properties ?? {}) as Record<string, Schema>;
+    for (const key of Object.keys(rec.data)) {
+      if (props[key]?.readOnly === true) {
+        out.push(problem(rec, [key], 'field/computed', `"${key}" is computed by the build and cannot be written in the data`, 'remove it; write derivations instead and run npm run build'));
+      }
+    }
+  }
+
   // Variant and supports paths exist in the schema.
   for (const rec of records) {
     const variants = Array.isArray(rec.data.variants) ? rec.data.variants : [];

@@ -1,0 +1,184 @@
+/**
+ * Derive: what the build computes from the records rather than reads from them. Today that is the
+ * figure checks: every derivation of a figure is evaluated against the event records, and the
+ * result (computed count, coverage, verdict and why) is attached to the figure as `checks`.
+ * Declarative in, plain data out: no figure carries code, and no verdict is typed by hand.
+ */
+import { dateRange, type DateRange } from './dates.ts';
+import type { Json, LoadedRecord, RecordData } from './load.ts';
+
+export interface Derivation {
+  reading: string;
+  unit: 'missiles' | 'launch-events' | 'launch-days' | 'events';
+  event_types: string[];
+  period: string;
+  classes?: string[];
+  outcomes?: string[];
+  confirmation?: string[];
+}
+
+export type Qualifier = 'exact' | 'at-least' | 'about';
+
+export interface Computed {
+  value: number;
+  qualifier: Qualifier;
+  events: string[];
+}
+
+export interface Check {
+  reading: string;
+  computed_value: number;
+  computed_qualifier: Qualifier;
+  coverage?: string;
+  verdict: 'consistent' | 'inconsistent' | 'not-comparable';
+  reason: string;
+  events_counted: string[];
+}
+
+type Obj = { [k: string]: Json };
+const obj = (v: Json | undefined): Obj => (v && typeof v === 'object' && !Array.isArray(v) ? v : {});
+const list = (v: Json | undefined): Json[] => (Array.isArray(v) ? v : []);
+
+function within(inner: DateRange, outer: DateRange): boolean {
+  return inner.earliest >= outer.earliest && inner.latest <= outer.latest;
+}
+
+/** Combine qualifiers of summed parts: any approximation makes the sum approximate, any bound a bound. */
+function combine(a: Qualifier, b: Qualifier): Qualifier {
+  if (a === 'at-least' || b === 'at-least') return 'at-least';
+  if (a === 'about' || b === 'about') return 'about';
+  return 'exact';
+}
+
+/** How a stored count's qualifier reads when summed. */
+function countQualifier(q: Json | undefined): Qualifier {
+  if (q === undefined || q === 'exact') return 'exact';
+  if (q === 'about') return 'about';
+  return 'at-least'; // at-least, more-than, several, unknown: the value is a floor
+}
+
+/** Evaluate one derivation over the event records (retracted records are ignored). */
+export function evaluate(d: Derivation, events: RecordData[]): Computed {
+  const period = dateRange(d.period);
+  const matchGroup = (g: Obj) =>
+    (!d.classes || d.classes.includes(String(g.class))) && (!d.outcomes || d.outcomes.includes(String(g.outcome ?? 'unknown')));
+  let value = 0;
+  let qualifier: Qualifier = 'exact';
+  const counted: string[] = [];
+  const days = new Set<string>();
+  for (const e of events) {
+    if (e.retracted || !d.event_types.includes(String(e.type))) continue;
+    if (d.confirmation && !d.confirmation.includes(String(e.confirmation ?? 'confirmed'))) continue;
+    const when = dateRange(String(e.date));
+    if (!within(when, period)) continue;
+    const groups = list(obj(e.launch).missiles).map(obj);
+    const filtered = d.classes || d.outcomes;
+    const matching = filtered ? groups.filter(matchGroup) : groups;
+    if (filtered && matching.length === 0) continue;
+    counted.push(e.id);
+    if (d.unit === 'missiles') {
+      for (const g of matching) {
+        const c = obj(g.count);
+        value += typeof c.value === 'number' ? c.value : 0;
+        qualifier = combine(qualifier, countQualifier(c.qualifier));
+      }
+    } else if (d.unit === 'launch-days') {
+      // A launch spanning midnight or dated only to a month cannot be pinned to one day.
+      if (when.earliest !== when.latest) qualifier = combine(qualifier, 'about');
+      days.add(when.earliest);
+    } else value += 1;
+  }
+  if (d.unit === 'launch-days') value = days.size;
+  return { value, qualifier, events: counted.sort() };
+}
+
+/** The range of counts a claim allows; null when it has no number (record, many). */
+export function claimRange(value: number | undefined, qualifier: string): [number, number] | null {
+  if (value === undefined) return null;
+  switch (qualifier) {
+    case 'exact':
+      return [value, value];
+    case 'more-than':
+      return [Math.floor(value) + 1, Infinity];
+    case 'at-least':
+      return [value, Infinity];
+    case 'at-most':
+      return [0, value];
+    case 'less-than':
+      return [0, Math.ceil(value) - 1];
+    case 'about':
+      // "About N" is read as within 10% of N, rounded outwards.
+      return [Math.floor(value * 0.9), Math.ceil(value * 1.1)];
+    default:
+      return null;
+  }
+}
+
+function computedRange(c: Computed): [number, number] {
+  if (c.qualifier === 'at-least') return [c.value, Infinity];
+  if (c.qualifier === 'about') return [Math.floor(c.value * 0.9), Math.ceil(c.value * 1.1)];
+  return [c.value, c.value];
+}
+
+const describeRange = ([lo, hi]: [number, number]) => (hi === Infinity ? `${lo} or more` : lo === hi ? `${lo}` : `${lo} to ${hi}`);
+
+export interface CoverageDecl {
+  id: string;
+  event_types: string[];
+  period: string;
+  status: string;
+}
+
+/** The complete coverage declaration that holds the whole derivation, if one does. */
+export function coveringDeclaration(d: Derivation, coverage: CoverageDecl[]): CoverageDecl | undefined {
+  const period = dateRange(d.period);
+  return coverage.find(
+    (c) => c.status === 'complete' && d.event_types.every((t) => c.event_types.includes(t)) && within(period, dateRange(c.period)),
+  );
+}
+
+export function verdict(claim: { value?: number; qualifier: string; text: string }, d: Derivation, computed: Computed, coverage: CoverageDecl | undefined): Pick<Check, 'verdict' | 'reason'> {
+  const found = `our records give ${computed.qualifier === 'exact' ? '' : `${computed.qualifier} `}${computed.value} ${d.unit} over ${d.period}`;
+  if (!coverage) {
+    return { verdict: 'not-comparable', reason: `no complete coverage declaration holds ${d.event_types.join(' and ')} events over ${d.period}, so ${found} is not a full count` };
+  }
+  const claimed = claimRange(claim.value, claim.qualifier);
+  if (!claimed) return { verdict: 'not-comparable', reason: `the claim "${claim.text}" gives no number to compare; ${found}` };
+  const have = computedRange(computed);
+  const allowed = describeRange(claimed);
+  if (have[0] >= claimed[0] && have[1] <= claimed[1]) return { verdict: 'consistent', reason: `${found}, within the ${allowed} that "${claim.text}" allows` };
+  if (have[1] < claimed[0] || have[0] > claimed[1]) return { verdict: 'inconsistent', reason: `${found}, outside the ${allowed} that "${claim.text}" allows` };
+  return { verdict: 'not-comparable', reason: `${found}; that range (${describeRange(have)}) is too uncertain to decide against ${allowed}` };
+}
+
+/** Attach computed checks to every figure with derivations; other records pass through unchanged. */
+export function deriveFigures(figures: RecordData[], events: RecordData[], coverage: RecordData[]): RecordData[] {
+  const decls: CoverageDecl[] = coverage
+    .filter((c) => !c.retracted)
+    .map((c) => ({ id: c.id, event_types: list(c.event_types).map(String), period: String(c.period), status: String(c.status) }));
+  return figures.map((f) => {
+    const derivations = list(f.derivations).map((d) => d as unknown as Derivation);
+    if (derivations.length === 0) return f;
+    const claim = obj(f.claim) as unknown as { value?: number; qualifier: string; text: string };
+    const checks: Check[] = derivations.map((d) => {
+      const computed = evaluate(d, events);
+      const cov = coveringDeclaration(d, decls);
+      return {
+        reading: d.reading,
+        computed_value: computed.value,
+        computed_qualifier: computed.qualifier,
+        ...(cov ? { coverage: cov.id } : {}),
+        ...verdict(claim, d, computed, cov),
+        events_counted: computed.events,
+      };
+    });
+    return { ...f, checks: checks as unknown as Json };
+  });
+}
+
+/** The release's records: as loaded, with the figures' computed checks attached. */
+export function deriveRecords(records: LoadedRecord[]): LoadedRecord[] {
+  const of = (c: string) => records.filter((r) => r.collection === c).map((r) => r.data);
+  const figures = new Map(deriveFigures(of('figures'), of('events'), of('coverage')).map((f) => [f.id, f]));
+  return records.map((r) => (r.collection === 'figures' ? { ...r, data: figures.get(r.id) ?? r.data } : r));
+}

@@ -1,0 +1,132 @@
+/**
+ * The figure-check evaluator. Every expected value below is worked out by hand from the fixture
+ * events listed here, in the comment beside it.
+ */
+import { describe, expect, it } from 'vitest';
+import { claimRange, coveringDeclaration, deriveFigures, evaluate, verdict, type CoverageDecl, type Derivation } from '../scripts/lib/derive.ts';
+import type { RecordData } from '../scripts/lib/load.ts';
+
+const launch = (id: string, date: string, groups: object[], extra: object = {}, type = 'missile-launch'): RecordData =>
+  ({ id, type, date, confirmation: 'confirmed', launch: { missile_count: { value: 0 }, missiles: groups }, ...extra }) as unknown as RecordData;
+
+const events: RecordData[] = [
+  launch('e1', '2023-01-01', [{ class: 'srbm', count: { value: 2 }, outcome: 'success' }]),
+  launch('e2', '2023-01-01', [{ class: 'cruise', count: { value: 4 } }]),
+  launch('e3', '2023-02-10', [{ class: 'icbm', count: { value: 1 }, outcome: 'failure' }], { confirmation: 'claimed' }),
+  launch('e4', '2023-03', [{ class: 'srbm', count: { value: 2, qualifier: 'several' } }]),
+  launch('e5', '2023-04-05', [{ class: 'slv', count: { value: 1 }, outcome: 'failure' }], {}, 'satellite-launch'),
+  launch('e6', '2024-01-02', [{ class: 'srbm', count: { value: 3 } }]),
+  launch('e7', '2023-05-01', [{ class: 'srbm', count: { value: 9 } }], { retracted: { date: '2026-11-25', reason: 'duplicate' } }),
+  launch('e8', '2022-12-31/2023-01-01', [{ class: 'srbm', count: { value: 5 } }]),
+  launch('e9', '2023-06-06', [{ class: 'srbm', count: { value: 3, qualifier: 'about' } }]),
+  { id: 'm1', type: 'summit', date: '2023-07-07' } as unknown as RecordData,
+];
+const d = (over: Partial<Derivation>): Derivation => ({ reading: 'r', unit: 'missiles', event_types: ['missile-launch'], period: '2023', ...over });
+
+describe('evaluate: one case per unit and filter', () => {
+  it('missiles: sums group counts; "several" makes the sum a lower bound', () => {
+    // e1 2 + e2 4 + e3 1 + e4 2 (several) + e9 3 (about); e5 is a satellite launch, e6 is in 2024,
+    // e7 is retracted, e8 straddles the start of 2023 so it is not wholly inside the period.
+    expect(evaluate(d({}), events)).toEqual({ value: 12, qualifier: 'at-least', events: ['e1', 'e2', 'e3', 'e4', 'e9'] });
+  });
+  it('missiles of one class', () => {
+    // srbm: e1 2 + e4 2 + e9 3 = 7; e4 is "several", so at least.
+    expect(evaluate(d({ classes: ['srbm'] }), events)).toMatchObject({ value: 7, qualifier: 'at-least', events: ['e1', 'e4', 'e9'] });
+  });
+  it('missiles with only approximate counts are "about"', () => {
+    // only e9 falls in June: 3, qualifier about.
+    expect(evaluate(d({ period: '2023-06' }), events)).toEqual({ value: 3, qualifier: 'about', events: ['e9'] });
+  });
+  it('missiles counted only when confirmed by others', () => {
+    // e3 is only claimed: e1 2 + e2 4 + e4 2 + e9 3 = 11.
+    expect(evaluate(d({ confirmation: ['confirmed'] }), events)).toMatchObject({ value: 11, events: ['e1', 'e2', 'e4', 'e9'] });
+  });
+  it('launch events across two types', () => {
+    // e1 e2 e3 e4 e9 (missile) + e5 (satellite) = 6, each counted once.
+    expect(evaluate(d({ unit: 'launch-events', event_types: ['missile-launch', 'satellite-launch'] }), events)).toEqual({
+      value: 6,
+      qualifier: 'exact',
+      events: ['e1', 'e2', 'e3', 'e4', 'e5', 'e9'],
+    });
+  });
+  it('launch events filtered by outcome', () => {
+    // failures: e3 (icbm) and e5 (slv).
+    expect(evaluate(d({ unit: 'launch-events', event_types: ['missile-launch', 'satellite-launch'], outcomes: ['failure'] }), events)).toMatchObject({ value: 2, events: ['e3', 'e5'] });
+  });
+  it('launch days: two launches on one day count once; a month-only date makes it approximate', () => {
+    // days: 2023-01-01 (e1, e2), 2023-02-10, 2023-03 (e4, month only), 2023-06-06 = 4, about.
+    expect(evaluate(d({ unit: 'launch-days' }), events)).toMatchObject({ value: 4, qualifier: 'about' });
+  });
+  it('events of any type', () => {
+    expect(evaluate(d({ unit: 'events', event_types: ['summit'] }), events)).toEqual({ value: 1, qualifier: 'exact', events: ['m1'] });
+  });
+});
+
+describe('claim ranges', () => {
+  it('reads each qualifier', () => {
+    expect(claimRange(100, 'more-than')).toEqual([101, Infinity]);
+    expect(claimRange(100, 'at-least')).toEqual([100, Infinity]);
+    expect(claimRange(5, 'at-most')).toEqual([0, 5]);
+    expect(claimRange(5, 'less-than')).toEqual([0, 4]);
+    expect(claimRange(10, 'about')).toEqual([9, 11]);
+    expect(claimRange(3, 'exact')).toEqual([3, 3]);
+    expect(claimRange(undefined, 'many')).toBeNull();
+  });
+});
+
+const complete: CoverageDecl = { id: 'launches-2023', event_types: ['missile-launch', 'satellite-launch'], period: '2023-01-01/2023-12-31', status: 'complete' };
+const claim = (value: number | undefined, qualifier: string) => ({ value, qualifier, text: 't' });
+
+describe('coverage', () => {
+  it('is found only when complete and holding every type and the whole period', () => {
+    expect(coveringDeclaration(d({ period: '2023-03' }), [complete])?.id).toBe('launches-2023');
+    expect(coveringDeclaration(d({ period: '2022/2023' }), [complete])).toBeUndefined();
+    expect(coveringDeclaration(d({ event_types: ['missile-launch', 'nuclear-test'] }), [complete])).toBeUndefined();
+    expect(coveringDeclaration(d({}), [{ ...complete, status: 'partial' }])).toBeUndefined();
+  });
+});
+
+describe('verdicts', () => {
+  const exact5 = { value: 5, qualifier: 'exact' as const, events: [] };
+  const atLeast9 = { value: 9, qualifier: 'at-least' as const, events: [] };
+  it('consistent when the count lies inside what the claim allows', () => {
+    expect(verdict(claim(5, 'exact'), d({}), exact5, complete).verdict).toBe('consistent');
+    expect(verdict(claim(6, 'less-than'), d({}), exact5, complete).verdict).toBe('consistent');
+    expect(verdict(claim(8, 'at-least'), d({}), atLeast9, complete).verdict).toBe('consistent');
+  });
+  it('inconsistent when the count lies outside it, with the reason', () => {
+    const v = verdict(claim(5, 'more-than'), d({}), exact5, complete);
+    expect(v.verdict).toBe('inconsistent');
+    expect(v.reason).toContain('6 or more');
+    expect(verdict(claim(3, 'at-most'), d({}), exact5, complete).verdict).toBe('inconsistent');
+  });
+  it('not comparable when our lower bound straddles the claim', () => {
+    // about 10 allows 9 to 11; "at least 9" could be 12.
+    expect(verdict(claim(10, 'about'), d({}), atLeast9, complete).verdict).toBe('not-comparable');
+  });
+  it('not comparable without complete coverage, or without a number', () => {
+    expect(verdict(claim(5, 'exact'), d({}), exact5, undefined)).toMatchObject({ verdict: 'not-comparable', reason: expect.stringContaining('no complete coverage') });
+    expect(verdict(claim(undefined, 'record'), d({}), exact5, complete).verdict).toBe('not-comparable');
+  });
+});
+
+describe('deriveFigures', () => {
+  it('attaches one check per derivation and leaves figures without derivations alone', () => {
+    const fig = {
+      id: 'f', claim: { value: 5, qualifier: 'more-than', text: 'more than 5' },
+      derivations: [
+        { reading: 'missiles in 2023', unit: 'missiles', event_types: ['missile-launch'], period: '2023' },
+        { reading: 'launch events in 2023', unit: 'launch-events', event_types: ['missile-launch'], period: '2023' },
+      ],
+    } as unknown as RecordData;
+    const plain = { id: 'g', claim: { value: 1, qualifier: 'exact', text: 'one' } } as unknown as RecordData;
+    const coverage = [{ id: 'launches-2023', event_types: ['missile-launch', 'satellite-launch'], period: '2023-01-01/2023-12-31', status: 'complete' } as unknown as RecordData];
+    const [f, g] = deriveFigures([fig, plain], events, coverage);
+    // missiles: at least 12 (see above), more than 5 -> consistent; launch events: 5 (e1 e2 e3 e4 e9) -> not more than 5.
+    expect(f!.checks).toEqual([
+      expect.objectContaining({ reading: 'missiles in 2023', computed_value: 12, computed_qualifier: 'at-least', coverage: 'launches-2023', verdict: 'consistent' }),
+      expect.objectContaining({ reading: 'launch events in 2023', computed_value: 5, computed_qualifier: 'exact', verdict: 'inconsistent', events_counted: ['e1', 'e2', 'e3', 'e4', 'e9'] }),
+    ]);
+    expect(g).toBe(plain);
+  });
+});
