@@ -17,15 +17,17 @@ if (!result.release) {
 } else if (check) {
   const { changed, missing, extra } = result.stale!;
   if (result.readmeStale) console.error('README.md  its generated sections differ from what the data gives');
-  if (changed.length + missing.length + extra.length || result.readmeStale) {
+  if (result.reportStale) console.error('docs/figures.md  differs from what the data gives');
+  if (changed.length + missing.length + extra.length || result.readmeStale || result.reportStale) {
     for (const f of changed) console.error(`${dist}/${f}  differs from what the data gives`);
     for (const f of missing) console.error(`${dist}/${f}  is missing`);
     for (const f of extra) console.error(`${dist}/${f}  is not produced by the build`);
-    console.error(`${dist}/ or README.md is stale: run npm run build and commit the result`);
+    console.error(`generated files are stale: run npm run build and commit the result`);
     process.exitCode = 1;
   } else console.log(`${dist}/ is up to date (${result.release.files.size} files)`);
 } else {
   const c = result.release.counts;
   console.log(`built ${dist}/: ${result.release.files.size} files; ${Object.entries(c).map(([k, v]) => `${v} ${k}`).join(', ')}`);
   if (result.readmeStale) console.log('README.md: generated sections updated');
+  if (result.reportStale) console.log('docs/figures.md: updated');
 }

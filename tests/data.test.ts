@@ -16,5 +16,6 @@ describe('the dataset', () => {
     const result = build({ check: true });
     expect(result.stale).toEqual({ changed: [], missing: [], extra: [] });
     expect(result.readmeStale, 'README.md generated sections').toBe(false);
+    expect(result.reportStale, 'docs/figures.md').toBe(false);
   });
 });

@@ -19,7 +19,8 @@ const events: RecordData[] = [
   launch('e7', '2023-05-01', [{ class: 'srbm', count: { value: 9 } }], { retracted: { date: '2026-11-25', reason: 'duplicate' } }),
   launch('e8', '2022-12-31/2023-01-01', [{ class: 'srbm', count: { value: 5 } }]),
   launch('e9', '2023-06-06', [{ class: 'srbm', count: { value: 3, qualifier: 'about' } }]),
-  { id: 'm1', type: 'summit', date: '2023-07-07' } as unknown as RecordData,
+  { id: 'm1', type: 'summit', date: '2023-07-07', participants: [{ actor: 'a', role: 'host' }, { actor: 'b', role: 'visitor' }] } as unknown as RecordData,
+  { id: 'm2', type: 'summit', date: '2023-08-08', participants: [{ actor: 'a', role: 'host' }, { actor: 'c', role: 'visitor' }] } as unknown as RecordData,
 ];
 const d = (over: Partial<Derivation>): Derivation => ({ reading: 'r', unit: 'missiles', event_types: ['missile-launch'], period: '2023', ...over });
 
@@ -58,7 +59,11 @@ describe('evaluate: one case per unit and filter', () => {
     expect(evaluate(d({ unit: 'launch-days' }), events)).toMatchObject({ value: 4, qualifier: 'about' });
   });
   it('events of any type', () => {
-    expect(evaluate(d({ unit: 'events', event_types: ['summit'] }), events)).toEqual({ value: 1, qualifier: 'exact', events: ['m1'] });
+    expect(evaluate(d({ unit: 'events', event_types: ['summit'] }), events)).toEqual({ value: 2, qualifier: 'exact', events: ['m1', 'm2'] });
+  });
+  it('events with given participants', () => {
+    // a and b meet only in m1.
+    expect(evaluate(d({ unit: 'events', event_types: ['summit'], participants: ['a', 'b'] }), events)).toEqual({ value: 1, qualifier: 'exact', events: ['m1'] });
   });
 });
 
@@ -105,7 +110,7 @@ describe('verdicts', () => {
     expect(verdict(claim(10, 'about'), d({}), atLeast9, complete).verdict).toBe('not-comparable');
   });
   it('not comparable without complete coverage, or without a number', () => {
-    expect(verdict(claim(5, 'exact'), d({}), exact5, undefined)).toMatchObject({ verdict: 'not-comparable', reason: expect.stringContaining('no complete coverage') });
+    expect(verdict(claim(5, 'exact'), d({}), exact5, undefined)).toMatchObject({ verdict: 'not-comparable', reason: expect.stringContaining('not declared complete') });
     expect(verdict(claim(undefined, 'record'), d({}), exact5, complete).verdict).toBe('not-comparable');
   });
 });

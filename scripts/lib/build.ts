@@ -7,7 +7,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { dirname, join, relative } from 'node:path';
 import { deriveRecords } from './derive.ts';
 import { emitRelease, type Release } from './emit.ts';
-import { DATA_DIR, DIST_DIR, README, SEED_DIR } from './paths.ts';
+import { DATA_DIR, DIST_DIR, FIGURES_REPORT, README, SEED_DIR } from './paths.ts';
+import { figuresReport } from './report.ts';
 import { readmeSections, renderReadme } from './readme.ts';
 import { SchemaSet } from './schemas.ts';
 import { validateData, type ValidationResult } from './validate.ts';
@@ -20,6 +21,8 @@ export interface BuildOptions {
   check?: boolean;
   /** README.md whose generated sections follow the data; null to leave any README alone. */
   readme?: string | null;
+  /** The generated figures report (docs/figures.md); null to skip it. */
+  figuresReport?: string | null;
   /** Called after the new tree is written and before it is swapped in (tests use it to fail midway). */
   beforeSwap?: (tmpDir: string) => void;
 }
@@ -31,6 +34,8 @@ export interface BuildResult {
   stale?: { changed: string[]; missing: string[]; extra: string[] };
   /** The README's generated sections differ from what the data gives (check mode) or were rewritten. */
   readmeStale?: boolean;
+  /** The figures report differs from what the data gives (check mode) or was rewritten. */
+  reportStale?: boolean;
   written?: boolean;
 }
 
@@ -95,8 +100,15 @@ export function build(opts: BuildOptions = {}): BuildResult {
   const readme = readmePath && existsSync(readmePath) ? readFileSync(readmePath, 'utf8') : undefined;
   const rendered = readme === undefined ? undefined : renderReadme(readme, readmeSections(release));
   const readmeStale = readme !== rendered;
-  if (opts.check) return { validation, release, stale: compare(release, outDir), readmeStale };
+  const reportPath = opts.figuresReport === undefined ? FIGURES_REPORT : opts.figuresReport;
+  const report = reportPath ? figuresReport(release) : undefined;
+  const reportStale = reportPath ? !existsSync(reportPath) || readFileSync(reportPath, 'utf8') !== report : false;
+  if (opts.check) return { validation, release, stale: compare(release, outDir), readmeStale, reportStale };
   writeTreeAtomically(release.files, outDir, opts.beforeSwap);
   if (readmePath && rendered !== undefined && readmeStale) writeFileSync(readmePath, rendered);
-  return { validation, release, written: true, readmeStale };
+  if (reportPath && report !== undefined && reportStale) {
+    mkdirSync(dirname(reportPath), { recursive: true });
+    writeFileSync(reportPath, report);
+  }
+  return { validation, release, written: true, readmeStale, reportStale };
 }

@@ -15,6 +15,7 @@ export interface Derivation {
   classes?: string[];
   outcomes?: string[];
   confirmation?: string[];
+  participants?: string[];
 }
 
 export type Qualifier = 'exact' | 'at-least' | 'about';
@@ -69,6 +70,10 @@ export function evaluate(d: Derivation, events: RecordData[]): Computed {
   for (const e of events) {
     if (e.retracted || !d.event_types.includes(String(e.type))) continue;
     if (d.confirmation && !d.confirmation.includes(String(e.confirmation ?? 'confirmed'))) continue;
+    if (d.participants) {
+      const present = new Set(list(e.participants).map((p) => String(obj(p).actor)));
+      if (!d.participants.every((a) => present.has(a))) continue;
+    }
     const when = dateRange(String(e.date));
     if (!within(when, period)) continue;
     const groups = list(obj(e.launch).missiles).map(obj);
@@ -140,7 +145,11 @@ export function coveringDeclaration(d: Derivation, coverage: CoverageDecl[]): Co
 export function verdict(claim: { value?: number; qualifier: string; text: string }, d: Derivation, computed: Computed, coverage: CoverageDecl | undefined): Pick<Check, 'verdict' | 'reason'> {
   const found = `our records give ${computed.qualifier === 'exact' ? '' : `${computed.qualifier} `}${computed.value} ${d.unit} over ${d.period}`;
   if (!coverage) {
-    return { verdict: 'not-comparable', reason: `no complete coverage declaration holds ${d.event_types.join(' and ')} events over ${d.period}, so ${found} is not a full count` };
+    const held = `${computed.qualifier === 'exact' ? '' : `${computed.qualifier} `}${computed.value}`;
+    return {
+      verdict: 'not-comparable',
+      reason: `the dataset is not declared complete for ${d.event_types.join(' and ')} events over ${d.period}; the ${held} ${d.unit} it holds there are not a full count`,
+    };
   }
   const claimed = claimRange(claim.value, claim.qualifier);
   if (!claimed) return { verdict: 'not-comparable', reason: `the claim "${claim.text}" gives no number to compare; ${found}` };
