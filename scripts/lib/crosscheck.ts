@@ -18,7 +18,7 @@ import { locate, type Json, type LoadedRecord } from './load.ts';
 import { fieldPath, type Problem } from './problems.ts';
 import { closest } from './schema-errors.ts';
 import { SchemaSet, type Reference, type Schema } from './schemas.ts';
-import { citationObjects } from './walk.ts';
+import { citationObjects, stringValues } from './walk.ts';
 
 export interface CheckInput {
   records: LoadedRecord[];
@@ -252,6 +252,16 @@ export function crossCheck({ records, refs, seedDir, schemas, unreadable }: Chec
       const value = get(total, ['value']) as number;
       if (sum !== value) {
         out.push(problem(rec, ['launch', 'missile_count', 'value'], 'launch/count-mismatch', `missile_count is ${value} but the missile groups add up to ${sum}`, 'make the group counts add up, or qualify the count (at-least, about) if sources do not allow an exact figure'));
+      }
+    }
+  }
+
+  // No text that a spreadsheet would run as a formula: the CSV files keep every value as it is,
+  // so such a value is refused here rather than altered there.
+  for (const rec of records) {
+    for (const { path, value } of stringValues(rec.data)) {
+      if (/^[=+\-@\t\r]/.test(value)) {
+        out.push(problem(rec, path, 'text/formula', `the text starts with "${JSON.stringify(value[0]).slice(1, -1)}", which a spreadsheet could run as a formula`, 'reword it so that it starts with a letter, digit or quotation mark'));
       }
     }
   }

@@ -191,7 +191,7 @@ export function schemaProblems(rec: LoadedRecord, errors: ErrorObject[]): Proble
         if (req) {
           field = fieldPath([...path, req]);
           atKey = true;
-          const obj = (data ?? {}) as Record<string, unknown>;
+          const obj = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
           const by = 'type' in obj ? 'type' : 'qualifier' in obj ? 'qualifier' : undefined;
           message = by ? `field "${req}" is not allowed when ${by} is ${show(obj[by])}` : `field "${req}" is not allowed here`;
           hint = by ? `remove ${req}, or change the ${by}` : `remove ${req}`;

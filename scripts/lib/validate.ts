@@ -5,7 +5,7 @@ import { loadData, type LoadResult } from './load.ts';
 import { SEED_DIR } from './paths.ts';
 import { sortProblems, type Problem } from './problems.ts';
 import { schemaProblems } from './schema-errors.ts';
-import { createValidators, SchemaSet, type Reference } from './schemas.ts';
+import { createValidators, SchemaSet, type Reference, type Validators } from './schemas.ts';
 
 export interface ValidationResult {
   records: LoadedRecord[];
@@ -23,10 +23,10 @@ export interface ValidateOptions {
 export function validateRecords(
   records: LoadedRecord[],
   loadProblems: Problem[],
-  opts: { seedDir?: string; schemas?: SchemaSet; unreadable?: LoadResult['unreadable'] } = {},
+  opts: { seedDir?: string; schemas?: SchemaSet; validators?: Validators; unreadable?: LoadResult['unreadable'] } = {},
 ): ValidationResult {
   const schemas = opts.schemas ?? new SchemaSet();
-  const validators = createValidators(schemas.files);
+  const validators = opts.validators ?? createValidators(schemas.files);
   const problems = [...loadProblems];
   const refs = new Map<LoadedRecord, Reference[]>();
   for (const rec of records) {

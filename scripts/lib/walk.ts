@@ -18,3 +18,10 @@ export function* citationObjects(data: Json, path: (string | number)[] = []): Ge
 export function toPointer(path: readonly (string | number)[]): string {
   return path.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
+
+/** Every string value in a record, with its path. */
+export function* stringValues(data: Json, path: (string | number)[] = []): Generator<{ path: (string | number)[]; value: string }> {
+  if (typeof data === 'string') yield { path, value: data };
+  else if (Array.isArray(data)) for (let i = 0; i < data.length; i++) yield* stringValues(data[i]!, [...path, i]);
+  else if (data && typeof data === 'object') for (const [k, v] of Object.entries(data)) yield* stringValues(v, [...path, k]);
+}
