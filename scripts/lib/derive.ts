@@ -125,7 +125,9 @@ function computedRange(c: Computed): [number, number] {
   return [c.value, c.value];
 }
 
-const describeRange = ([lo, hi]: [number, number]) => (hi === Infinity ? `${lo} or more` : lo === hi ? `${lo}` : `${lo} to ${hi}`);
+const describeRange = ([lo, hi]: [number, number]) => (hi === Infinity ? `${lo} or more` : lo === hi ? `exactly ${lo}` : `${lo} to ${hi}`);
+const QUAL_WORDS: Record<Qualifier, string> = { exact: '', 'at-least': 'at least ', about: 'about ' };
+const UNIT_WORDS: Record<Derivation['unit'], string> = { missiles: 'missiles', 'launch-events': 'launch events', 'launch-days': 'launch days', events: 'events' };
 
 export interface CoverageDecl {
   id: string;
@@ -143,20 +145,20 @@ export function coveringDeclaration(d: Derivation, coverage: CoverageDecl[]): Co
 }
 
 export function verdict(claim: { value?: number; qualifier: string; text: string }, d: Derivation, computed: Computed, coverage: CoverageDecl | undefined): Pick<Check, 'verdict' | 'reason'> {
-  const found = `our records give ${computed.qualifier === 'exact' ? '' : `${computed.qualifier} `}${computed.value} ${d.unit} over ${d.period}`;
+  const counted = `${QUAL_WORDS[computed.qualifier]}${computed.value} ${UNIT_WORDS[d.unit]}`;
+  const found = `our records give ${counted} over ${d.period}`;
   if (!coverage) {
-    const held = `${computed.qualifier === 'exact' ? '' : `${computed.qualifier} `}${computed.value}`;
     return {
       verdict: 'not-comparable',
-      reason: `the dataset is not declared complete for ${d.event_types.join(' and ')} events over ${d.period}; the ${held} ${d.unit} it holds there are not a full count`,
+      reason: `the dataset is not declared complete for ${d.event_types.join(' and ')} events over ${d.period}, so the ${counted} it holds there are not a full count`,
     };
   }
   const claimed = claimRange(claim.value, claim.qualifier);
   if (!claimed) return { verdict: 'not-comparable', reason: `the claim "${claim.text}" gives no number to compare; ${found}` };
   const have = computedRange(computed);
   const allowed = describeRange(claimed);
-  if (have[0] >= claimed[0] && have[1] <= claimed[1]) return { verdict: 'consistent', reason: `${found}, within the ${allowed} that "${claim.text}" allows` };
-  if (have[1] < claimed[0] || have[0] > claimed[1]) return { verdict: 'inconsistent', reason: `${found}, outside the ${allowed} that "${claim.text}" allows` };
+  if (have[0] >= claimed[0] && have[1] <= claimed[1]) return { verdict: 'consistent', reason: `${found}; "${claim.text}" allows ${allowed}` };
+  if (have[1] < claimed[0] || have[0] > claimed[1]) return { verdict: 'inconsistent', reason: `${found}, but "${claim.text}" allows ${allowed}` };
   return { verdict: 'not-comparable', reason: `${found}; that range (${describeRange(have)}) is too uncertain to decide against ${allowed}` };
 }
 

@@ -78,7 +78,95 @@ export function readmeSections(release: Release): Map<string, string> {
       .map((t) => `- \`dist/csv/${t.name}.csv\` (${t.rows} rows): ${t.columns.slice(0, 8).join(', ')}${t.columns.length > 8 ? `, ... (${t.columns.length} columns)` : ''}`)
       .join('\n') + `\n\n${files.length} CSV files in all.`,
   );
+  const defs = JSON.parse(release.files.get('schemas/defs.schema.json') ?? '{}') as { $defs?: { missile_class?: { enum?: string[] } } };
+  sections.set('coverage', coverageTables(json('coverage'), json('events'), defs.$defs?.missile_class?.enum ?? []));
   return sections;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * For each complete coverage declaration: its rules, then launch events, launch days and missiles
+ * per month and per class, counted from the events it covers. A "+" marks a lower bound (a count
+ * given as "several" or "at least").
+ */
+function coverageTables(coverage: { [k: string]: Json }[], events: { [k: string]: Json }[], classOrder: string[]): string {
+  const complete = coverage.filter((c) => c.status === 'complete' && !c.retracted);
+  if (!complete.length) return 'No coverage declaration is complete yet: no count over the dataset is a full count.';
+  const out: string[] = [];
+  for (const c of complete) {
+    const period = dateRange(String(c.period));
+    const types = (c.event_types as Json[]).map(String);
+    const covered = events.filter((e) => {
+      if (e.retracted || !types.includes(String(e.type))) return false;
+      const r = dateRange(String(e.date));
+      return r.earliest >= period.earliest && r.latest <= period.latest;
+    });
+    const present = new Set(covered.flatMap((e) => ((e.launch as { [k: string]: Json } | undefined)?.missiles as { [k: string]: Json }[] | undefined ?? []).map((g) => String(g.class))));
+    const classes = classOrder.filter((c) => present.has(c));
+    const months = new Map<string, { events: number; days: Set<string>; approx: boolean; missiles: number; floor: boolean; byClass: Map<string, { n: number; floor: boolean }> }>();
+    for (const e of covered) {
+      const r = dateRange(String(e.date));
+      const month = r.earliest.slice(0, 7);
+      const m = months.get(month) ?? { events: 0, days: new Set<string>(), approx: false, missiles: 0, floor: false, byClass: new Map() };
+      m.events++;
+      // Counted on its first possible day, like the figure checks; "~" marks a month where that is approximate.
+      m.days.add(r.earliest);
+      if (r.earliest !== r.latest) m.approx = true;
+      for (const g of ((e.launch as { [k: string]: Json } | undefined)?.missiles as { [k: string]: Json }[] | undefined) ?? []) {
+        const count = g.count as { [k: string]: Json };
+        const n = Number(count.value);
+        const floor = count.qualifier !== undefined && count.qualifier !== 'exact';
+        m.missiles += n;
+        m.floor ||= floor;
+        const k = m.byClass.get(String(g.class)) ?? { n: 0, floor: false };
+        k.n += n;
+        k.floor ||= floor;
+        m.byClass.set(String(g.class), k);
+      }
+      months.set(month, m);
+    }
+    const cell = (n: number, floor: boolean) => (n === 0 && !floor ? '' : `${n}${floor ? '+' : ''}`);
+    const first = Number(period.earliest.slice(0, 4)) * 12 + Number(period.earliest.slice(5, 7)) - 1;
+    const last = Number(period.latest.slice(0, 4)) * 12 + Number(period.latest.slice(5, 7)) - 1;
+    const rows: string[] = [];
+    const total = { events: 0, days: 0, approx: false, missiles: 0, floor: false, byClass: new Map<string, { n: number; floor: boolean }>() };
+    for (let i = first; i <= last; i++) {
+      const key = `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+      const m = months.get(key);
+      const label = `${MONTHS[i % 12]} ${Math.floor(i / 12)}`;
+      if (!m) {
+        rows.push(`| ${label} | 0 | 0 | 0 | ${classes.map(() => '').join(' | ')} |`);
+        continue;
+      }
+      total.events += m.events;
+      total.days += m.days.size;
+      total.approx ||= m.approx;
+      total.missiles += m.missiles;
+      total.floor ||= m.floor;
+      for (const [k, v] of m.byClass) {
+        const t = total.byClass.get(k) ?? { n: 0, floor: false };
+        t.n += v.n;
+        t.floor ||= v.floor;
+        total.byClass.set(k, t);
+      }
+      rows.push(`| ${label} | ${m.events} | ${m.approx ? '~' : ''}${m.days.size} | ${cell(m.missiles, m.floor)} | ${classes.map((k) => cell(m.byClass.get(k)?.n ?? 0, m.byClass.get(k)?.floor ?? false)).join(' | ')} |`);
+    }
+    rows.push(`| **total** | **${total.events}** | **${total.approx ? '~' : ''}${total.days}** | **${cell(total.missiles, total.floor)}** | ${classes.map((k) => `**${cell(total.byClass.get(k)?.n ?? 0, total.byClass.get(k)?.floor ?? false)}**`).join(' | ')} |`);
+    out.push(
+      `**${String(c.title)}** (\`data/coverage/${String(c.id)}.yaml\`): ${types.join(' and ')} events, ${String(c.period)}, status ${String(c.status)}, reviewed ${String(c.reviewed)}.`,
+      '',
+      `Counting rules: ${String(c.counting_rules)}`,
+      '',
+      `| month | launch events | launch days | missiles | ${classes.join(' | ')} |`,
+      `| --- | --- | --- | --- | ${classes.map(() => '---').join(' | ')} |`,
+      ...rows,
+      '',
+      '"+": a lower bound (a count given as "several" or "at least"). "~": the month holds an event not dated to a single day (a launch spanning midnight, or dated only to the month), counted on its first possible day.',
+      '',
+    );
+  }
+  return out.join('\n').trimEnd();
 }
 
 /** Replace every generated section of a README text; unknown markers are left alone. */
