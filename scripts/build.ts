@@ -8,7 +8,7 @@ import { DIST_DIR, ROOT } from './lib/paths.ts';
 import { formatProblem } from './lib/problems.ts';
 
 const check = process.argv.includes('--check');
-const result = build({ check });
+const result = await build({ check });
 for (const p of result.validation.problems) console.error(formatProblem(p));
 const dist = relative(ROOT, DIST_DIR);
 if (!result.release) {

@@ -3,7 +3,7 @@ import { build } from './lib/build.ts';
 import { formatProblem } from './lib/problems.ts';
 import { figuresReport } from './lib/report.ts';
 
-const result = build({ check: true });
+const result = await build({ check: true });
 if (!result.release) {
   for (const p of result.validation.problems) console.error(formatProblem(p));
   console.error('the data has errors; fix them first (npm run validate)');

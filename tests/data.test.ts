@@ -12,8 +12,8 @@ describe('the dataset', () => {
     expect(result.records.length).toBeGreaterThan(0);
   });
 
-  it('matches the committed dist/ byte for byte', () => {
-    const result = build({ check: true });
+  it('matches the committed dist/ byte for byte', async () => {
+    const result = await build({ check: true });
     expect(result.stale).toEqual({ changed: [], missing: [], extra: [] });
     expect(result.readmeStale, 'README.md generated sections').toBe(false);
     expect(result.reportStale, 'docs/figures.md').toBe(false);

@@ -13,9 +13,9 @@ import { FIXTURE_SEED_DIR, fixture, tempDir } from './helpers.ts';
 type Row = Record<string, string>;
 type JsonValue = null | boolean | number | string | JsonValue[] | { [k: string]: JsonValue };
 
-function buildFixture(changes: Record<string, string | null> = {}, outDir = join(tempDir(), 'dist')) {
+async function buildFixture(changes: Record<string, string | null> = {}, outDir = join(tempDir(), 'dist')) {
   const root = fixture(changes);
-  const result = build({ dataDir: join(root, 'data'), outDir, seedDir: FIXTURE_SEED_DIR, readme: null, figuresReport: null });
+  const result = await build({ dataDir: join(root, 'data'), outDir, seedDir: FIXTURE_SEED_DIR, readme: null, figuresReport: null });
   return { root, outDir, result };
 }
 
@@ -64,8 +64,8 @@ function expectedCells(collection: string, record: { [k: string]: JsonValue }) {
 describe('a release built from the fixture', () => {
   let outDir: string;
   let pkg: { resources: { name: string; path: string; schema: { fields: { name: string; type: string; constraints?: { required?: boolean; enum?: string[] } }[]; primaryKey: string[]; foreignKeys?: { fields: string[]; reference: { resource: string; fields: string[] } }[] } }[] };
-  beforeAll(() => {
-    const built = buildFixture();
+  beforeAll(async () => {
+    const built = await buildFixture();
     expect(built.result.validation.errors).toBe(0);
     outDir = built.outDir;
     pkg = JSON.parse(readFileSync(join(outDir, 'datapackage.json'), 'utf8'));
@@ -160,8 +160,8 @@ describe('a release built from the fixture', () => {
     expect(checked).toBeGreaterThan(20);
   });
 
-  it('keeps quotes, commas, newlines and Korean text intact in CSV', () => {
-    const { outDir: dir, result } = buildFixture({
+  it('keeps quotes, commas, newlines and Korean text intact in CSV', async () => {
+    const { outDir: dir, result } = await buildFixture({
       'data/actors/agency-a.yaml': 'name: "Agency \\"A\\", the, agency"\nkind: state-media\ncountry: KP\ndescription: "line one\\nline two"\naliases:\n  - name: 조선중앙통신\n    language: ko\n',
     });
     expect(result.validation.errors).toBe(0);
@@ -173,29 +173,29 @@ describe('a release built from the fixture', () => {
 });
 
 describe('determinism and safety', () => {
-  it('gives byte-identical files from two builds', () => {
-    const a = buildFixture();
-    const b = buildFixture();
+  it('gives byte-identical files from two builds', async () => {
+    const a = await buildFixture();
+    const b = await buildFixture();
     const sa = snapshot(a.outDir);
     expect(sa.size).toBeGreaterThan(10);
     expect(snapshot(b.outDir)).toEqual(sa);
   });
 
-  it('leaves the previous dist/ untouched when the data has an error', () => {
-    const { outDir } = buildFixture();
+  it('leaves the previous dist/ untouched when the data has an error', async () => {
+    const { outDir } = await buildFixture();
     const before = snapshot(outDir);
     const root = fixture({ 'data/events/2023-12-31-meeting-a.yaml': 'type: nonsense\n' });
-    const result = build({ dataDir: join(root, 'data'), outDir, seedDir: FIXTURE_SEED_DIR, readme: null, figuresReport: null });
+    const result = await build({ dataDir: join(root, 'data'), outDir, seedDir: FIXTURE_SEED_DIR, readme: null, figuresReport: null });
     expect(result.validation.errors).toBeGreaterThan(0);
     expect(result.written).toBeUndefined();
     expect(snapshot(outDir)).toEqual(before);
   });
 
-  it('leaves the previous dist/ untouched when writing fails midway', () => {
-    const { outDir } = buildFixture();
+  it('leaves the previous dist/ untouched when writing fails midway', async () => {
+    const { outDir } = await buildFixture();
     const before = snapshot(outDir);
     const root = fixture({ 'data/actors/state-a.yaml': 'name: State A renamed\nkind: state\ncountry: KP\n' });
-    expect(() =>
+    await expect(
       build({
         dataDir: join(root, 'data'),
         outDir,
@@ -206,21 +206,21 @@ describe('determinism and safety', () => {
           throw new Error('simulated crash');
         },
       }),
-    ).toThrow('simulated crash');
+    ).rejects.toThrow('simulated crash');
     expect(snapshot(outDir)).toEqual(before);
     expect(readdirSync(join(outDir, '..')).filter((n) => n.startsWith('dist.'))).toEqual([]);
   });
 
-  it('check mode finds changed, missing and extra files, and writes nothing', () => {
+  it('check mode finds changed, missing and extra files, and writes nothing', async () => {
     const root = fixture();
     const outDir = join(tempDir(), 'dist');
-    build({ dataDir: join(root, 'data'), outDir, seedDir: FIXTURE_SEED_DIR, readme: null, figuresReport: null });
-    const clean = build({ dataDir: join(root, 'data'), outDir, seedDir: FIXTURE_SEED_DIR, check: true, readme: null, figuresReport: null });
+    await build({ dataDir: join(root, 'data'), outDir, seedDir: FIXTURE_SEED_DIR, readme: null, figuresReport: null });
+    const clean = await build({ dataDir: join(root, 'data'), outDir, seedDir: FIXTURE_SEED_DIR, check: true, readme: null, figuresReport: null });
     expect(clean.stale).toEqual({ changed: [], missing: [], extra: [] });
     writeFileSync(join(outDir, 'csv', 'actors.csv'), 'tampered');
     writeFileSync(join(outDir, 'stray.txt'), 'x');
     writeFileSync(join(root, 'data', 'actors', 'state-b.yaml'), 'name: State B\nkind: state\n');
-    const stale = build({ dataDir: join(root, 'data'), outDir, seedDir: FIXTURE_SEED_DIR, check: true, readme: null, figuresReport: null });
+    const stale = await build({ dataDir: join(root, 'data'), outDir, seedDir: FIXTURE_SEED_DIR, check: true, readme: null, figuresReport: null });
     expect(stale.stale!.changed).toEqual(expect.arrayContaining(['csv/actors.csv', 'json/actors.json', 'dprk-data.json']));
     expect(stale.stale!.extra).toEqual(['stray.txt']);
     expect(readFileSync(join(outDir, 'csv', 'actors.csv'), 'utf8')).toBe('tampered');

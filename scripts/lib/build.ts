@@ -90,11 +90,11 @@ export function writeTreeAtomically(files: Map<string, string>, outDir: string, 
   }
 }
 
-export function build(opts: BuildOptions = {}): BuildResult {
+export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
   const schemas = new SchemaSet();
   const validation = validateData({ dataDir: opts.dataDir ?? DATA_DIR, seedDir: opts.seedDir ?? SEED_DIR, schemas });
   if (validation.errors > 0) return { validation };
-  const release = emitRelease(deriveRecords(validation.records), schemas);
+  const release = await emitRelease(deriveRecords(validation.records), schemas);
   const outDir = opts.outDir ?? DIST_DIR;
   const readmePath = opts.readme === undefined ? README : opts.readme;
   const readme = readmePath && existsSync(readmePath) ? readFileSync(readmePath, 'utf8') : undefined;

@@ -11,6 +11,7 @@ import type { Json, LoadedRecord, RecordData } from './load.ts';
 import { ROOT } from './paths.ts';
 import { SchemaSet, SCHEMA_FILES, type Schema } from './schemas.ts';
 import { buildRows, TableBuilder, type Cell, type Table } from './tables.ts';
+import { entryPointFiles } from './entrypoints.ts';
 
 export interface PackageInfo {
   name: string;
@@ -74,7 +75,7 @@ export interface Release {
   tables: { name: string; rows: number; columns: string[] }[];
 }
 
-export function emitRelease(records: LoadedRecord[], schemas = new SchemaSet(), pkg = readPackageInfo()): Release {
+export async function emitRelease(records: LoadedRecord[], schemas = new SchemaSet(), pkg = readPackageInfo()): Promise<Release> {
   const files = new Map<string, string>();
   const byCollection = new Map<CollectionName, RecordData[]>(COLLECTIONS.map((c) => [c, []]));
   const sorted = [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -136,5 +137,8 @@ export function emitRelease(records: LoadedRecord[], schemas = new SchemaSet(), 
 
   // The schemas the releases conform to, as they are.
   for (const name of SCHEMA_FILES) files.set(`schemas/${name}`, json(schemas.files.get(name)));
+
+  // The npm entry points and their types.
+  for (const [path, content] of await entryPointFiles(schemas, pkg.version)) files.set(path, content);
   return { files, counts, tables };
 }
