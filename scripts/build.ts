@@ -17,8 +17,9 @@ if (!result.release) {
 } else if (check) {
   const { changed, missing, extra } = result.stale!;
   if (result.readmeStale) console.error('README.md  its generated sections differ from what the data gives');
-  if (result.reportStale) console.error('docs/figures.md  differs from what the data gives');
-  if (changed.length + missing.length + extra.length || result.readmeStale || result.reportStale) {
+  for (const d of result.staleDocs ?? []) console.error(`docs/${d}  differs from what the data and schemas give`);
+  if (result.changelogStale) console.error('CHANGELOG.md  its unreleased section differs from what the data gives');
+  if (changed.length + missing.length + extra.length || result.readmeStale || result.changelogStale || result.staleDocs?.length) {
     for (const f of changed) console.error(`${dist}/${f}  differs from what the data gives`);
     for (const f of missing) console.error(`${dist}/${f}  is missing`);
     for (const f of extra) console.error(`${dist}/${f}  is not produced by the build`);
@@ -29,5 +30,6 @@ if (!result.release) {
   const c = result.release.counts;
   console.log(`built ${dist}/: ${result.release.files.size} files; ${Object.entries(c).map(([k, v]) => `${v} ${k}`).join(', ')}`);
   if (result.readmeStale) console.log('README.md: generated sections updated');
-  if (result.reportStale) console.log('docs/figures.md: updated');
+  for (const d of result.staleDocs ?? []) console.log(`docs/${d}: updated`);
+  if (result.changelogStale) console.log('CHANGELOG.md: unreleased section updated');
 }

@@ -16,6 +16,7 @@ describe('the dataset', () => {
     const result = await build({ check: true });
     expect(result.stale).toEqual({ changed: [], missing: [], extra: [] });
     expect(result.readmeStale, 'README.md generated sections').toBe(false);
-    expect(result.reportStale, 'docs/figures.md').toBe(false);
+    expect(result.staleDocs, 'generated documents in docs/').toEqual([]);
+    expect(result.changelogStale, 'CHANGELOG.md unreleased section').toBe(false);
   });
 });

@@ -15,7 +15,7 @@ type JsonValue = null | boolean | number | string | JsonValue[] | { [k: string]:
 
 async function buildFixture(changes: Record<string, string | null> = {}, outDir = join(tempDir(), 'dist')) {
   const root = fixture(changes);
-  const result = await build({ dataDir: join(root, 'data'), outDir, seedDir: FIXTURE_SEED_DIR, readme: null, figuresReport: null });
+  const result = await build({ dataDir: join(root, 'data'), outDir, seedDir: FIXTURE_SEED_DIR, readme: null, docsDir: null, changelog: null });
   return { root, outDir, result };
 }
 
@@ -185,7 +185,7 @@ describe('determinism and safety', () => {
     const { outDir } = await buildFixture();
     const before = snapshot(outDir);
     const root = fixture({ 'data/events/2023-12-31-meeting-a.yaml': 'type: nonsense\n' });
-    const result = await build({ dataDir: join(root, 'data'), outDir, seedDir: FIXTURE_SEED_DIR, readme: null, figuresReport: null });
+    const result = await build({ dataDir: join(root, 'data'), outDir, seedDir: FIXTURE_SEED_DIR, readme: null, docsDir: null, changelog: null });
     expect(result.validation.errors).toBeGreaterThan(0);
     expect(result.written).toBeUndefined();
     expect(snapshot(outDir)).toEqual(before);
@@ -200,7 +200,7 @@ describe('determinism and safety', () => {
         dataDir: join(root, 'data'),
         outDir,
         seedDir: FIXTURE_SEED_DIR,
-        readme: null, figuresReport: null,
+        readme: null, docsDir: null, changelog: null,
         beforeSwap: (tmp) => {
           expect(existsSync(join(tmp, 'csv', 'actors.csv'))).toBe(true);
           throw new Error('simulated crash');
@@ -214,13 +214,13 @@ describe('determinism and safety', () => {
   it('check mode finds changed, missing and extra files, and writes nothing', async () => {
     const root = fixture();
     const outDir = join(tempDir(), 'dist');
-    await build({ dataDir: join(root, 'data'), outDir, seedDir: FIXTURE_SEED_DIR, readme: null, figuresReport: null });
-    const clean = await build({ dataDir: join(root, 'data'), outDir, seedDir: FIXTURE_SEED_DIR, check: true, readme: null, figuresReport: null });
+    await build({ dataDir: join(root, 'data'), outDir, seedDir: FIXTURE_SEED_DIR, readme: null, docsDir: null, changelog: null });
+    const clean = await build({ dataDir: join(root, 'data'), outDir, seedDir: FIXTURE_SEED_DIR, check: true, readme: null, docsDir: null, changelog: null });
     expect(clean.stale).toEqual({ changed: [], missing: [], extra: [] });
     writeFileSync(join(outDir, 'csv', 'actors.csv'), 'tampered');
     writeFileSync(join(outDir, 'stray.txt'), 'x');
     writeFileSync(join(root, 'data', 'actors', 'state-b.yaml'), 'name: State B\nkind: state\n');
-    const stale = await build({ dataDir: join(root, 'data'), outDir, seedDir: FIXTURE_SEED_DIR, check: true, readme: null, figuresReport: null });
+    const stale = await build({ dataDir: join(root, 'data'), outDir, seedDir: FIXTURE_SEED_DIR, check: true, readme: null, docsDir: null, changelog: null });
     expect(stale.stale!.changed).toEqual(expect.arrayContaining(['csv/actors.csv', 'json/actors.json', 'dprk-data.json']));
     expect(stale.stale!.extra).toEqual(['stray.txt']);
     expect(readFileSync(join(outDir, 'csv', 'actors.csv'), 'utf8')).toBe('tampered');

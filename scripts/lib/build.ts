@@ -6,8 +6,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { deriveRecords } from './derive.ts';
-import { emitRelease, type Release } from './emit.ts';
-import { DATA_DIR, DIST_DIR, FIGURES_REPORT, README, SEED_DIR } from './paths.ts';
+import { emitRelease, readPackageInfo, type Release } from './emit.ts';
+import { CHANGELOG, DATA_DIR, DIST_DIR, DOCS_DIR, README, RELEASES_DIR, SEED_DIR } from './paths.ts';
+import { latestSnapshot, renderUnreleased, snapshotOf } from './changelog.ts';
+import { codebook } from './codebook.ts';
 import { figuresReport } from './report.ts';
 import { readmeSections, renderReadme } from './readme.ts';
 import { SchemaSet } from './schemas.ts';
@@ -21,8 +23,10 @@ export interface BuildOptions {
   check?: boolean;
   /** README.md whose generated sections follow the data; null to leave any README alone. */
   readme?: string | null;
-  /** The generated figures report (docs/figures.md); null to skip it. */
-  figuresReport?: string | null;
+  /** CHANGELOG.md whose unreleased section follows the data; null to leave it alone. */
+  changelog?: string | null;
+  /** Folder of the generated documents (figures.md, codebook.md); null to skip them. */
+  docsDir?: string | null;
   /** Called after the new tree is written and before it is swapped in (tests use it to fail midway). */
   beforeSwap?: (tmpDir: string) => void;
 }
@@ -34,8 +38,10 @@ export interface BuildResult {
   stale?: { changed: string[]; missing: string[]; extra: string[] };
   /** The README's generated sections differ from what the data gives (check mode) or were rewritten. */
   readmeStale?: boolean;
-  /** The figures report differs from what the data gives (check mode) or was rewritten. */
-  reportStale?: boolean;
+  /** CHANGELOG.md's unreleased section differs from what the data gives, or was rewritten. */
+  changelogStale?: boolean;
+  /** Generated documents that differ from what the data gives (check mode) or were rewritten. */
+  staleDocs?: string[];
   written?: boolean;
 }
 
@@ -100,15 +106,29 @@ export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
   const readme = readmePath && existsSync(readmePath) ? readFileSync(readmePath, 'utf8') : undefined;
   const rendered = readme === undefined ? undefined : renderReadme(readme, readmeSections(release));
   const readmeStale = readme !== rendered;
-  const reportPath = opts.figuresReport === undefined ? FIGURES_REPORT : opts.figuresReport;
-  const report = reportPath ? figuresReport(release) : undefined;
-  const reportStale = reportPath ? !existsSync(reportPath) || readFileSync(reportPath, 'utf8') !== report : false;
-  if (opts.check) return { validation, release, stale: compare(release, outDir), readmeStale, reportStale };
+  const changelogPath = opts.changelog === undefined ? CHANGELOG : opts.changelog;
+  const changelog = changelogPath && existsSync(changelogPath) ? readFileSync(changelogPath, 'utf8') : undefined;
+  const snapshot = snapshotOf(release, readPackageInfo().version);
+  const changelogRendered = changelog === undefined ? undefined : renderReadme(changelog, new Map([['unreleased', renderUnreleased(latestSnapshot(RELEASES_DIR), snapshot)]]));
+  const changelogStale = changelog !== changelogRendered;
+  const docsDir = opts.docsDir === undefined ? DOCS_DIR : opts.docsDir;
+  const docs = docsDir ? generatedDocs(release, schemas) : new Map<string, string>();
+  const staleDocs = [...docs].filter(([name, content]) => !existsSync(join(docsDir!, name)) || readFileSync(join(docsDir!, name), 'utf8') !== content).map(([name]) => name);
+  if (opts.check) return { validation, release, stale: compare(release, outDir), readmeStale, changelogStale, staleDocs };
   writeTreeAtomically(release.files, outDir, opts.beforeSwap);
   if (readmePath && rendered !== undefined && readmeStale) writeFileSync(readmePath, rendered);
-  if (reportPath && report !== undefined && reportStale) {
-    mkdirSync(dirname(reportPath), { recursive: true });
-    writeFileSync(reportPath, report);
+  if (changelogPath && changelogRendered !== undefined && changelogStale) writeFileSync(changelogPath, changelogRendered);
+  for (const name of staleDocs) {
+    mkdirSync(docsDir!, { recursive: true });
+    writeFileSync(join(docsDir!, name), docs.get(name)!);
   }
-  return { validation, release, written: true, readmeStale, reportStale };
+  return { validation, release, written: true, readmeStale, changelogStale, staleDocs };
+}
+
+/** Documents generated in full from the release and the schemas, by file name in docs/. */
+export function generatedDocs(release: Release, schemas: SchemaSet): Map<string, string> {
+  return new Map([
+    ['figures.md', figuresReport(release)],
+    ['codebook.md', codebook(schemas)],
+  ]);
 }

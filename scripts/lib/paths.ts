@@ -9,4 +9,6 @@ export const DIST_DIR = resolve(ROOT, 'dist');
 /** The founding article and other full texts, kept outside the repository in ../shared/seed. */
 export const SEED_DIR = resolve(ROOT, '..', 'shared', 'seed');
 export const README = resolve(ROOT, 'README.md');
-export const FIGURES_REPORT = resolve(ROOT, 'docs', 'figures.md');
+export const DOCS_DIR = resolve(ROOT, 'docs');
+export const CHANGELOG = resolve(ROOT, 'CHANGELOG.md');
+export const RELEASES_DIR = resolve(ROOT, 'docs', 'releases');
