@@ -10,6 +10,7 @@ import { emitRelease, readPackageInfo, type Release } from './emit.ts';
 import { CHANGELOG, DATA_DIR, DIST_DIR, DOCS_DIR, README, RELEASES_DIR, SEED_DIR } from './paths.ts';
 import { latestSnapshot, renderUnreleased, snapshotOf } from './changelog.ts';
 import { codebook } from './codebook.ts';
+import { timelineSvg } from './chart.ts';
 import { figuresReport } from './report.ts';
 import { readmeSections, renderReadme } from './readme.ts';
 import { SchemaSet } from './schemas.ts';
@@ -130,5 +131,6 @@ export function generatedDocs(release: Release, schemas: SchemaSet): Map<string,
   return new Map([
     ['figures.md', figuresReport(release)],
     ['codebook.md', codebook(schemas)],
+    ['timeline.svg', timelineSvg(release)],
   ]);
 }
