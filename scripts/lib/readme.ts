@@ -71,12 +71,19 @@ export function readmeSections(release: Release): Map<string, string> {
       table(events, eventCols),
     ].join('\n'),
   );
-  const files = [...release.files.keys()].filter((f) => f.startsWith('csv/'));
+  const pkg = JSON.parse(release.files.get('datapackage.json') ?? '{}') as { resources?: { name: string; description?: string }[] };
+  const describe = (name: string) => (pkg.resources ?? []).find((r) => r.name === name)?.description ?? '';
+  const oneLine = (t: string) => t.split(/(?<=\.)\s/)[0] ?? t;
   sections.set(
     'tables',
-    release.tables
-      .map((t) => `- \`dist/csv/${t.name}.csv\` (${t.rows} rows): ${t.columns.slice(0, 8).join(', ')}${t.columns.length > 8 ? `, ... (${t.columns.length} columns)` : ''}`)
-      .join('\n') + `\n\n${files.length} CSV files in all.`,
+    [
+      '| file | rows | what a row is | columns |',
+      '| --- | --- | --- | --- |',
+      ...release.tables.map(
+        (t) =>
+          `| [\`csv/${t.name}.csv\`](dist/csv/${t.name}.csv) | ${t.rows} | ${oneLine(describe(t.name)).replace(/\|/g, '\\|')} | ${t.columns.slice(0, 6).join(', ')}${t.columns.length > 6 ? `, ... (${t.columns.length})` : ''} |`,
+      ),
+    ].join('\n') + `\n\n${release.tables.length} CSV files in all.`,
   );
   const defs = JSON.parse(release.files.get('schemas/defs.schema.json') ?? '{}') as { $defs?: { missile_class?: { enum?: string[] } } };
   sections.set('coverage', coverageTables(json('coverage'), json('events'), defs.$defs?.missile_class?.enum ?? []));
