@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { build } from '../scripts/lib/build.ts';
 import { formatProblem } from '../scripts/lib/problems.ts';
 import { validateData } from '../scripts/lib/validate.ts';
-import { DATA_DIR } from '../scripts/lib/paths.ts';
+import { DATA_DIR, DIST_DIR } from '../scripts/lib/paths.ts';
+import { roundTrip } from './roundtrip.ts';
 
 describe('the dataset', () => {
   it('validates without errors or warnings', () => {
@@ -18,5 +19,11 @@ describe('the dataset', () => {
     expect(result.readmeStale, 'README.md generated sections').toBe(false);
     expect(result.staleDocs, 'generated documents in docs/').toEqual([]);
     expect(result.changelogStale, 'CHANGELOG.md unreleased section').toBe(false);
+  });
+
+  it('loses nothing from JSON to CSV: every value of every released record parses back from the CSV files', () => {
+    const { csvCells, jsonCells } = roundTrip(DIST_DIR);
+    expect(csvCells).toEqual(jsonCells);
+    expect(jsonCells.length).toBeGreaterThan(5000);
   });
 });

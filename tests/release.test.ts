@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { build, listTree } from '../scripts/lib/build.ts';
 import { COLLECTIONS } from '../scripts/lib/collections.ts';
 import { FIXTURE_SEED_DIR, fixture, tempDir } from './helpers.ts';
+import { readCsv, roundTrip } from './roundtrip.ts';
 
 type Row = Record<string, string>;
 type JsonValue = null | boolean | number | string | JsonValue[] | { [k: string]: JsonValue };
@@ -19,46 +20,8 @@ async function buildFixture(changes: Record<string, string | null> = {}, outDir 
   return { root, outDir, result };
 }
 
-function readCsv(dir: string, name: string): { header: string[]; rows: Row[] } {
-  const text = readFileSync(join(dir, 'csv', `${name}.csv`), 'utf8');
-  const records = parse(text, { bom: false, relax_column_count: false }) as string[][];
-  const [header, ...body] = records;
-  return { header: header!, rows: body.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]!]))) };
-}
-
 function snapshot(dir: string): Map<string, string> {
   return new Map(listTree(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
-}
-
-/**
- * An independent flattening of one JSON record into the cells the CSV tables must hold:
- * nested objects join their keys with _, lists become link tables keyed by position, and
- * citation objects ({source, quote}) go to the citations table under their JSON pointer.
- */
-function expectedCells(collection: string, record: { [k: string]: JsonValue }) {
-  const cells: { table: string; key: string; column: string; value: string }[] = [];
-  const id = String(record.id);
-  const walk = (value: JsonValue, table: string, key: string, prefix: string[], pointer: string) => {
-    if (value && typeof value === 'object' && !Array.isArray(value)) {
-      if (typeof value.source === 'string' && typeof value.quote === 'string') {
-        const ckey = `${collection}|${id}|${pointer}`;
-        for (const [k, v] of Object.entries(value)) walk(v, 'citations', ckey, [k], `${pointer}/${k}`);
-        return;
-      }
-      for (const [k, v] of Object.entries(value)) walk(v, table, key, [...prefix, k], `${pointer}/${k}`);
-    } else if (Array.isArray(value)) {
-      const child = table === 'citations' ? `citations_${prefix.join('_')}` : `${table}_${prefix.join('_')}`;
-      value.forEach((item, i) => {
-        const ckey = `${key}|${i + 1}`;
-        if (item && typeof item === 'object') walk(item, child, ckey, [], `${pointer}/${i}`);
-        else cells.push({ table: child, key: ckey, column: 'value', value: String(item) });
-      });
-    } else if (value !== null) {
-      cells.push({ table, key, column: prefix.join('_'), value: String(value) });
-    }
-  };
-  walk(record, collection, id, [], '');
-  return cells;
 }
 
 describe('a release built from the fixture', () => {
@@ -88,31 +51,9 @@ describe('a release built from the fixture', () => {
   });
 
   it('gives back every JSON value from the parsed CSV, and nothing else', () => {
-    const tables = new Map(pkg.resources.map((r) => [r.name, readCsv(outDir, r.name)]));
-    const keyOf = (r: { schema: { primaryKey: string[] } }, row: Row) => r.schema.primaryKey.map((k) => row[k]).join('|');
-    const csvCells = new Set<string>();
-    for (const r of pkg.resources) {
-      const derived = new Set(r.schema.fields.filter((f) => /_(earliest|latest)$/.test(f.name)).map((f) => f.name));
-      for (const row of tables.get(r.name)!.rows) {
-        for (const [col, value] of Object.entries(row)) {
-          if (value === '' || r.schema.primaryKey.includes(col) || derived.has(col)) continue;
-          if (r.name === 'citations' && (col === 'collection' || col === 'record_id' || col === 'path')) continue;
-          csvCells.add(`${r.name}|${keyOf(r, row)}|${col}=${value}`);
-        }
-      }
-    }
-    const jsonCells = new Set<string>();
-    for (const c of COLLECTIONS) {
-      const records = JSON.parse(readFileSync(join(outDir, 'json', `${c}.json`), 'utf8')) as { [k: string]: JsonValue }[];
-      for (const rec of records) {
-        for (const cell of expectedCells(c, rec)) {
-          if (cell.column === 'id' && cell.table === c) continue;
-          jsonCells.add(`${cell.table}|${cell.key}|${cell.column}=${cell.value}`);
-        }
-      }
-    }
-    expect([...csvCells].sort()).toEqual([...jsonCells].sort());
-    expect(jsonCells.size).toBeGreaterThan(100);
+    const { csvCells, jsonCells } = roundTrip(outDir);
+    expect(csvCells).toEqual(jsonCells);
+    expect(jsonCells.length).toBeGreaterThan(100);
   });
 
   it('attaches computed figure checks, in JSON and in their own CSV table', () => {
