@@ -4,7 +4,6 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, listTree } from '../scripts/lib/build.ts';
 import { COLLECTIONS } from '../scripts/lib/collections.ts';
@@ -12,7 +11,6 @@ import { FIXTURE_SEED_DIR, fixture, tempDir } from './helpers.ts';
 import { readCsv, roundTrip } from './roundtrip.ts';
 
 type Row = Record<string, string>;
-type JsonValue = null | boolean | number | string | JsonValue[] | { [k: string]: JsonValue };
 
 async function buildFixture(changes: Record<string, string | null> = {}, outDir = join(tempDir(), 'dist')) {
   const root = fixture(changes);
