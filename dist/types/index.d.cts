@@ -884,9 +884,9 @@ verdict: ("consistent" | "inconsistent" | "not-comparable")
  */
 reason: string
 /**
- * Ids of the events counted.
+ * How many events the reading counted (the events themselves are listed in docs/figures.md; apply the derivation's filters to list them).
  */
-events_counted?: string[]
+events_matched: number
 }[]
 citations: Citations
 variants?: Variants

@@ -1,11 +1,11 @@
 /**
  * Dates: the EDTF level 0-1 subset the schemas allow (year, month, day, each optionally qualified
- * with ? ~ %, and spans of two of them). Parsing and bounds come from the edtf library; this module
- * adds what it lacks for curated data: a strict calendar check (edtf rolls 2023-02-29 over to
- * March 1st) and messages a curator can act on.
+ * with ? ~ %, and spans of two of them), with the strict calendar check curated data needs and
+ * messages a curator can act on. Bounds are computed directly: for this subset they are simple,
+ * and the edtf library, which the tests use as the reference for them, costs about 90 microseconds
+ * a parse and rolls 2023-02-29 over to March 1st. Results are memoised: the same few hundred date
+ * strings recur across thousands of records.
  */
-import edtf from 'edtf';
-
 /** The syntax the schemas accept (the same regular expression as defs.schema.json#/$defs/date). */
 const PART = /^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?([?~%])?$/;
 
@@ -53,10 +53,32 @@ function checkPart(part: string): { message: string; hint: string } | null {
   return null;
 }
 
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+function bounds(part: string): DateRange {
+  const m = PART.exec(part)!;
+  const year = m[1]!;
+  if (m[3] !== undefined) return { earliest: `${year}-${m[2]}-${m[3]}`, latest: `${year}-${m[2]}-${m[3]}` };
+  if (m[2] !== undefined) {
+    const last = String(daysInMonth(Number(year), Number(m[2]))).padStart(2, '0');
+    return { earliest: `${year}-${m[2]}-01`, latest: `${year}-${m[2]}-${last}` };
+  }
+  return { earliest: `${year}-01-01`, latest: `${year}-12-31` };
+}
+
+const cache = new Map<string, DateCheck>();
 
 /** Validate a date string and compute its earliest and latest possible day. */
 export function checkDate(value: string): DateCheck {
+  let result = cache.get(value);
+  if (!result) {
+    result = computeCheck(value);
+    if (cache.size > 100_000) cache.clear();
+    cache.set(value, result);
+  }
+  return result;
+}
+
+function computeCheck(value: string): DateCheck {
   const parts = value.split('/');
   if (parts.length > 2) {
     return { ok: false, message: `"${value}" has more than one /`, hint: 'a span is two dates joined by one /' };
@@ -65,30 +87,17 @@ export function checkDate(value: string): DateCheck {
     const problem = checkPart(part);
     if (problem) return { ok: false, ...problem };
   }
-  let parsed: { min: number; max: number };
-  try {
-    parsed = edtf(value);
-  } catch {
-    // The parts are valid calendar dates, so the library refuses only an inverted span.
-    return {
-      ok: false,
-      message: `the span "${value}" ends before it starts`,
-      hint: `put the earlier date first: ${parts[1]}/${parts[0]}`,
-    };
+  const start = bounds(parts[0]!);
+  const end = bounds(parts[parts.length - 1]!);
+  // The end must begin after the start begins (as EDTF's reference implementation requires):
+  // 2023/2023? or 2023-01/2023 are not spans.
+  if (parts.length === 2 && end.earliest <= start.earliest) {
+    return { ok: false, message: `the span "${value}" does not end after it starts`, hint: `write one date (${parts[0]}), or an end that comes after the start` };
   }
-  const range = { earliest: isoDay(parsed.min), latest: isoDay(parsed.max) };
-  if (parts.length === 2) {
-    const start = checkDate(parts[0]!);
-    const end = checkDate(parts[1]!);
-    if (start.ok && end.ok && end.range.latest < start.range.earliest) {
-      return {
-        ok: false,
-        message: `the span "${value}" ends before it starts`,
-        hint: `put the earlier date first: ${parts[1]}/${parts[0]}`,
-      };
-    }
+  if (end.latest < start.earliest) {
+    return { ok: false, message: `the span "${value}" ends before it starts`, hint: `put the earlier date first: ${parts[1]}/${parts[0]}` };
   }
-  return { ok: true, range };
+  return { ok: true, range: { earliest: start.earliest, latest: end.latest } };
 }
 
 /** Earliest and latest day of a date already known to be valid. */

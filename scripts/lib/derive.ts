@@ -33,7 +33,7 @@ export interface Check {
   coverage?: string;
   verdict: 'consistent' | 'inconsistent' | 'not-comparable';
   reason: string;
-  events_counted: string[];
+  events_matched: number;
 }
 
 type Obj = { [k: string]: Json };
@@ -58,39 +58,64 @@ function countQualifier(q: Json | undefined): Qualifier {
   return 'at-least'; // at-least, more-than, several, unknown: the value is a floor
 }
 
+/** An event reduced to what derivations look at, computed once per build. */
+export interface PreparedEvent {
+  id: string;
+  type: string;
+  confirmation: string;
+  earliest: string;
+  latest: string;
+  groups: { cls: string; outcome: string; value: number; qualifier: Qualifier }[];
+  participants: Set<string>;
+}
+
+/** Prepare events once (dates resolved, groups flattened); retracted records are left out. */
+export function prepareEvents(events: RecordData[]): PreparedEvent[] {
+  return events
+    .filter((e) => !e.retracted)
+    .map((e) => {
+      const r = dateRange(String(e.date));
+      return {
+        id: e.id,
+        type: String(e.type),
+        confirmation: String(e.confirmation ?? 'confirmed'),
+        earliest: r.earliest,
+        latest: r.latest,
+        groups: list(obj(e.launch).missiles).map((g) => {
+          const c = obj(obj(g).count);
+          return { cls: String(obj(g).class), outcome: String(obj(g).outcome ?? 'unknown'), value: typeof c.value === 'number' ? c.value : 0, qualifier: countQualifier(c.qualifier) };
+        }),
+        participants: new Set(list(e.participants).map((p) => String(obj(p).actor))),
+      };
+    });
+}
+
 /** Evaluate one derivation over the event records (retracted records are ignored). */
-export function evaluate(d: Derivation, events: RecordData[]): Computed {
+export function evaluate(d: Derivation, events: RecordData[] | PreparedEvent[]): Computed {
+  const prepared = (events.length && !('groups' in events[0]!) ? prepareEvents(events as RecordData[]) : (events as PreparedEvent[]));
   const period = dateRange(d.period);
-  const matchGroup = (g: Obj) =>
-    (!d.classes || d.classes.includes(String(g.class))) && (!d.outcomes || d.outcomes.includes(String(g.outcome ?? 'unknown')));
+  const filtered = Boolean(d.classes || d.outcomes);
   let value = 0;
   let qualifier: Qualifier = 'exact';
   const counted: string[] = [];
   const days = new Set<string>();
-  for (const e of events) {
-    if (e.retracted || !d.event_types.includes(String(e.type))) continue;
-    if (d.confirmation && !d.confirmation.includes(String(e.confirmation ?? 'confirmed'))) continue;
-    if (d.participants) {
-      const present = new Set(list(e.participants).map((p) => String(obj(p).actor)));
-      if (!d.participants.every((a) => present.has(a))) continue;
-    }
-    const when = dateRange(String(e.date));
-    if (!within(when, period)) continue;
-    const groups = list(obj(e.launch).missiles).map(obj);
-    const filtered = d.classes || d.outcomes;
-    const matching = filtered ? groups.filter(matchGroup) : groups;
+  for (const e of prepared) {
+    if (!d.event_types.includes(e.type)) continue;
+    if (e.earliest < period.earliest || e.latest > period.latest) continue;
+    if (d.confirmation && !d.confirmation.includes(e.confirmation)) continue;
+    if (d.participants && !d.participants.every((a) => e.participants.has(a))) continue;
+    const matching = filtered ? e.groups.filter((g) => (!d.classes || d.classes.includes(g.cls)) && (!d.outcomes || d.outcomes.includes(g.outcome))) : e.groups;
     if (filtered && matching.length === 0) continue;
     counted.push(e.id);
     if (d.unit === 'missiles') {
       for (const g of matching) {
-        const c = obj(g.count);
-        value += typeof c.value === 'number' ? c.value : 0;
-        qualifier = combine(qualifier, countQualifier(c.qualifier));
+        value += g.value;
+        qualifier = combine(qualifier, g.qualifier);
       }
     } else if (d.unit === 'launch-days') {
       // A launch spanning midnight or dated only to a month cannot be pinned to one day.
-      if (when.earliest !== when.latest) qualifier = combine(qualifier, 'about');
-      days.add(when.earliest);
+      if (e.earliest !== e.latest) qualifier = combine(qualifier, 'about');
+      days.add(e.earliest);
     } else value += 1;
   }
   if (d.unit === 'launch-days') value = days.size;
@@ -167,12 +192,13 @@ export function deriveFigures(figures: RecordData[], events: RecordData[], cover
   const decls: CoverageDecl[] = coverage
     .filter((c) => !c.retracted)
     .map((c) => ({ id: c.id, event_types: list(c.event_types).map(String), period: String(c.period), status: String(c.status) }));
+  const prepared = prepareEvents(events);
   return figures.map((f) => {
     const derivations = list(f.derivations).map((d) => d as unknown as Derivation);
     if (derivations.length === 0) return f;
     const claim = obj(f.claim) as unknown as { value?: number; qualifier: string; text: string };
     const checks: Check[] = derivations.map((d) => {
-      const computed = evaluate(d, events);
+      const computed = evaluate(d, prepared);
       const cov = coveringDeclaration(d, decls);
       return {
         reading: d.reading,
@@ -180,7 +206,7 @@ export function deriveFigures(figures: RecordData[], events: RecordData[], cover
         computed_qualifier: computed.qualifier,
         ...(cov ? { coverage: cov.id } : {}),
         ...verdict(claim, d, computed, cov),
-        events_counted: computed.events,
+        events_matched: computed.events.length,
       };
     });
     return { ...f, checks: checks as unknown as Json };

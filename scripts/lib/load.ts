@@ -16,11 +16,38 @@ export type RecordData = { [key: string]: Json } & { id: string };
 export interface LoadedRecord {
   collection: CollectionName;
   id: string;
-  /** Path relative to the repository root. */
+  /** Path relative to the folder that holds data/. */
   file: string;
   data: RecordData;
-  doc: Document;
-  lines: LineCounter;
+  /** The parsed document and its line index, for positions. Re-parsed from the text on first use
+   *  and then kept: records without problems never need them, so a large dataset does not hold
+   *  thousands of syntax trees in memory. */
+  readonly doc: Document;
+  readonly lines: LineCounter;
+}
+
+function lazyRecord(collection: CollectionName, id: string, file: string, data: RecordData, text: string): LoadedRecord {
+  let parsed: { doc: Document; lines: LineCounter } | undefined;
+  const get = () => {
+    if (!parsed) {
+      const lines = new LineCounter();
+      const doc = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2' });
+      parsed = { doc: (Array.isArray(doc) ? doc[0] : undefined) as Document, lines };
+    }
+    return parsed;
+  };
+  return {
+    collection,
+    id,
+    file,
+    data,
+    get doc() {
+      return get().doc;
+    },
+    get lines() {
+      return get().lines;
+    },
+  };
 }
 
 export interface LoadResult {
@@ -163,7 +190,7 @@ export function parseRecord(collection: CollectionName, file: string, bytes: Buf
   }
   const js = doc.toJS({ maxAliasCount: 0 }) as Record<string, Json>;
   const data = { id: idFromName, ...js } as RecordData;
-  return { record: { collection, id: idFromName, file, data, doc, lines }, problems };
+  return { record: lazyRecord(collection, idFromName, file, data, text), problems };
 }
 
 function isDefaultTag(node: Node): boolean {

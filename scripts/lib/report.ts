@@ -4,6 +4,8 @@
  * staleness like dist/), printed by npm run figures.
  */
 import type { Release } from './emit.ts';
+import { evaluate, prepareEvents, type Derivation } from './derive.ts';
+import type { RecordData } from './load.ts';
 
 type Obj = { [k: string]: unknown };
 const arr = (v: unknown): Obj[] => (Array.isArray(v) ? (v as Obj[]) : []);
@@ -30,6 +32,7 @@ export function figuresReport(release: Release): string {
   const sources = new Map(json('sources').map((s) => [String(s.id), s]));
   const actors = new Map(json('actors').map((a) => [String(a.id), String(a.name)]));
   const coverage = json('coverage');
+  const prepared = prepareEvents(json('events') as unknown as RecordData[]);
   const checks = figures.flatMap((f) => arr(f.checks));
   const tally = (v: string) => checks.filter((c) => c.verdict === v).length;
   const out: string[] = [
@@ -72,6 +75,10 @@ export function figuresReport(release: Release): string {
         out.push(`| ${String(c.reading)} | ${computed} | ${VERDICT_WORDS[String(c.verdict)]} | ${String(c.reason).replace(/\|/g, '\\|')} |`);
       }
       out.push('');
+      arr(f.derivations).forEach((d) => {
+        const ids = evaluate(d as unknown as Derivation, prepared).events;
+        if (ids.length) out.push(`Events counted for "${String(d.reading)}" (${ids.length}): ${ids.map((id) => `\`${id}\``).join(', ')}.`, '');
+      });
     } else {
       out.push('No reading of this figure can be computed from the event records.', '');
     }

@@ -110,8 +110,20 @@ export function createValidators(schemas = readSchemas()): Validators {
 export class SchemaSet {
   constructor(readonly files: Map<string, Schema> = readSchemas()) {}
 
-  /** Resolve a $ref relative to the file it appears in. Returns the target and its file. */
+  private derefCache = new WeakMap<Schema, Map<string, { node: Schema; file: string }>>();
+
+  /** Resolve a $ref relative to the file it appears in. Returns the target and its file (memoised). */
   deref(node: Schema, file: string): { node: Schema; file: string } {
+    let byFile = this.derefCache.get(node);
+    const hit = byFile?.get(file);
+    if (hit) return hit;
+    const result = this.resolve(node, file);
+    if (!byFile) this.derefCache.set(node, (byFile = new Map()));
+    byFile.set(file, result);
+    return result;
+  }
+
+  private resolve(node: Schema, file: string): { node: Schema; file: string } {
     let cur = node;
     let curFile = file;
     const seen = new Set<string>();
