@@ -69,7 +69,7 @@ export interface PreparedEvent {
   participants: Set<string>;
 }
 
-/** Prepare events once (dates resolved, groups flattened); retracted records are left out. */
+/** Prepare events once (dates resolved, groups flattened), sorted by earliest day; retracted records are left out. */
 export function prepareEvents(events: RecordData[]): PreparedEvent[] {
   return events
     .filter((e) => !e.retracted)
@@ -87,7 +87,20 @@ export function prepareEvents(events: RecordData[]): PreparedEvent[] {
         }),
         participants: new Set(list(e.participants).map((p) => String(obj(p).actor))),
       };
-    });
+    })
+    .sort((a, b) => (a.earliest < b.earliest ? -1 : a.earliest > b.earliest ? 1 : a.id < b.id ? -1 : 1));
+}
+
+/** Index of the first prepared event whose earliest day is on or after the given day. */
+function firstFrom(prepared: PreparedEvent[], day: string): number {
+  let lo = 0;
+  let hi = prepared.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (prepared[mid]!.earliest < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Evaluate one derivation over the event records (retracted records are ignored). */
@@ -99,9 +112,11 @@ export function evaluate(d: Derivation, events: RecordData[] | PreparedEvent[]):
   let qualifier: Qualifier = 'exact';
   const counted: string[] = [];
   const days = new Set<string>();
-  for (const e of prepared) {
-    if (!d.event_types.includes(e.type)) continue;
-    if (e.earliest < period.earliest || e.latest > period.latest) continue;
+  // Events are sorted by earliest day: start at the period's first day, stop after its last.
+  for (let i = firstFrom(prepared, period.earliest); i < prepared.length; i++) {
+    const e = prepared[i]!;
+    if (e.earliest > period.latest) break;
+    if (!d.event_types.includes(e.type) || e.latest > period.latest) continue;
     if (d.confirmation && !d.confirmation.includes(e.confirmation)) continue;
     if (d.participants && !d.participants.every((a) => e.participants.has(a))) continue;
     const matching = filtered ? e.groups.filter((g) => (!d.classes || d.classes.includes(g.cls)) && (!d.outcomes || d.outcomes.includes(g.outcome))) : e.groups;
@@ -119,7 +134,7 @@ export function evaluate(d: Derivation, events: RecordData[] | PreparedEvent[]):
     } else value += 1;
   }
   if (d.unit === 'launch-days') value = days.size;
-  return { value, qualifier, events: counted.sort() };
+  return { value, qualifier, events: counted };
 }
 
 /** The range of counts a claim allows; null when it has no number (record, many). */

@@ -147,7 +147,10 @@ export function parseRecord(collection: CollectionName, file: string, bytes: Buf
   if (problems.length) return { problems };
 
   let bad = false;
-  visit(doc, {
+  // Anchors, aliases and tags all need one of these characters; most records have none, and then
+  // the walk over the syntax tree can be skipped.
+  const suspicious = /[&*!]/.test(text) || /(^|[\s{,])(__proto__|constructor|prototype)\s*:/m.test(text) || /^\s*[?[{]/m.test(text);
+  if (suspicious) visit(doc, {
     Alias(_, node) {
       const pos = position(lines, node.range?.[0] ?? 0);
       problems.push(problem(file, pos.line, pos.col, '', 'yaml/alias', `an alias (*${node.source}) is used`, 'curated records spell every value out; replace the alias with the value itself'));
