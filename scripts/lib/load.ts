@@ -284,3 +284,29 @@ export function locate(rec: Pick<LoadedRecord, 'doc' | 'lines'>, path: readonly 
   const node = nodeAt(rec.doc, path);
   return position(rec.lines, node?.range?.[0] ?? 0);
 }
+
+/** Where every record file is, by collection and id, without reading any of them. */
+export function indexFiles(dataDir: string): Map<CollectionName, Map<string, string[]>> {
+  const base = dirname(dataDir);
+  const index = new Map<CollectionName, Map<string, string[]>>();
+  for (const collection of COLLECTIONS) {
+    const byId = new Map<string, string[]>();
+    for (const full of listFiles(join(dataDir, collection), base, [])) {
+      const id = basename(full, '.yaml');
+      byId.set(id, [...(byId.get(id) ?? []), full]);
+    }
+    index.set(collection, byId);
+  }
+  return index;
+}
+
+/** Load one record file given its path, whichever collection folder it is in. */
+export function loadFile(dataDir: string, full: string): { record?: LoadedRecord; problems: Problem[] } {
+  const base = dirname(dataDir);
+  const rel = relative(dataDir, full).split(/[\\/]/);
+  const collection = rel[0] as CollectionName;
+  if (!(COLLECTIONS as readonly string[]).includes(collection) || !full.endsWith('.yaml')) {
+    return { problems: [problem(relative(base, full), 1, 1, '', 'file/not-a-record', 'the file is not a record in data/<collection>/', `records are .yaml files in one of: ${COLLECTIONS.join(', ')}`)] };
+  }
+  return parseRecord(collection, relative(base, full), readFileSync(full), basename(full, '.yaml'));
+}
