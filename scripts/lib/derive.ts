@@ -208,12 +208,21 @@ export function deriveFigures(figures: RecordData[], events: RecordData[], cover
     .filter((c) => !c.retracted)
     .map((c) => ({ id: c.id, event_types: list(c.event_types).map(String), period: String(c.period), status: String(c.status) }));
   const prepared = prepareEvents(events);
+  // Many figures ask the same question of the events (missiles in 2023): evaluate each once.
+  const memo = new Map<string, Computed>();
+  const evaluateOnce = (d: Derivation) => {
+    const { reading: _reading, ...question } = d;
+    const key = JSON.stringify(question);
+    let c = memo.get(key);
+    if (!c) memo.set(key, (c = evaluate(d, prepared)));
+    return c;
+  };
   return figures.map((f) => {
     const derivations = list(f.derivations).map((d) => d as unknown as Derivation);
     if (derivations.length === 0) return f;
     const claim = obj(f.claim) as unknown as { value?: number; qualifier: string; text: string };
     const checks: Check[] = derivations.map((d) => {
-      const computed = evaluate(d, prepared);
+      const computed = evaluateOnce(d);
       const cov = coveringDeclaration(d, decls);
       return {
         reading: d.reading,

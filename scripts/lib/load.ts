@@ -6,6 +6,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
+import { CORE_SCHEMA, load as fastLoad } from 'js-yaml';
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type Node } from 'yaml';
 import { COLLECTIONS, type CollectionName } from './collections.ts';
 import type { Problem } from './problems.ts';
@@ -123,6 +124,49 @@ export function parseRecord(collection: CollectionName, file: string, bytes: Buf
   if (text.trim() === '') {
     return fail(1, 1, 'file/empty', 'the file is empty', `write the record's fields, or delete the file if the record was never published (published ids are retracted, not deleted)`);
   }
+  const fast = fastParse(text);
+  if (fast) {
+    if ('id' in fast) return parseSlow(collection, file, text, idFromName);
+    return { record: lazyRecord(collection, idFromName, file, { ...fast, id: idFromName } as RecordData, text), problems };
+  }
+  return parseSlow(collection, file, text, idFromName);
+}
+
+/**
+ * Text in which nothing unusual can hide: no anchor, alias or tag character, no directive or
+ * document marker, no key that could pollute a prototype, no complex key, and no number written in
+ * a form (hex, octal, binary, infinity, not-a-number, leading sign or zero) on which YAML parsers
+ * differ. Such text means the same to js-yaml (core schema) as to the yaml package; anything else
+ * goes to the slow path, which also gives positions. A test checks both paths agree.
+ */
+const UNUSUAL = [
+  /[&*!]/,
+  /^(%|---|\.\.\.)/m,
+  /(^|[\s{,])["']?(__proto__|constructor|prototype)["']?\s*:/m,
+  /^\s*(-\s+)*[?[{]/m,
+  /(?::[ \t]+|[[,{][ \t]*|^[ \t]*(?:-[ \t]+)*-[ \t]+)(?:[+-][\d.]|0[0-9xXoObB]|\.[iInN])/m,
+];
+
+/** Parse plain text with js-yaml, or return undefined when the slow path must decide. */
+export function fastParse(text: string): Record<string, Json> | undefined {
+  if (UNUSUAL.some((re) => re.test(text))) return undefined;
+  let data: unknown;
+  try {
+    data = fastLoad(text, { schema: CORE_SCHEMA, json: false });
+  } catch {
+    return undefined; // a syntax error, a duplicate key, several documents: the slow path says where
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  return data as Record<string, Json>;
+}
+
+/** The yaml package with positions: every structural check, and the error messages. */
+function parseSlow(collection: CollectionName, file: string, text: string, idFromName: string): { record?: LoadedRecord; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const fail = (line: number, col: number, code: string, message: string, hint?: string) => {
+    problems.push(problem(file, line, col, '', code, message, hint));
+    return { problems };
+  };
   const lines = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2' });
   if (!Array.isArray(docs) || docs.length === 0) {
