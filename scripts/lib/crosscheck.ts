@@ -17,8 +17,8 @@ import { checkDate, type DateRange } from './dates.ts';
 import { locate, type Json, type LoadedRecord } from './load.ts';
 import { fieldPath, type Problem } from './problems.ts';
 import { closest } from './schema-errors.ts';
-import { SchemaSet, type Reference, type Schema } from './schemas.ts';
-import { citationObjects, stringValues } from './walk.ts';
+import { pointerToPath, SchemaSet, type Reference, type Schema } from './schemas.ts';
+import { citationObjects, findStrings } from './walk.ts';
 
 export interface CheckInput {
   records: LoadedRecord[];
@@ -30,6 +30,7 @@ export interface CheckInput {
 }
 
 type Index = Map<CollectionName, Map<string, LoadedRecord>>;
+const FORMULA = /^[=+\-@\t\r]/;
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 function problem(rec: LoadedRecord, path: (string | number)[], code: string, message: string, hint?: string, level: Problem['level'] = 'error'): Problem {
@@ -118,11 +119,11 @@ export function crossCheck({ records, refs, seedDir, schemas, unreadable }: Chec
           : guess
             ? `did you mean "${guess}"? Otherwise add data/${ref.collection}/${ref.id}.yaml`
             : `add data/${ref.collection}/${ref.id}.yaml, or correct the id`;
-        out.push(problem(rec, ref.path, 'ref/dangling', `no ${ref.collection} record has the id "${ref.id}"`, hint));
+        out.push(problem(rec, pointerToPath(ref.pointer), 'ref/dangling', `no ${ref.collection} record has the id "${ref.id}"`, hint));
       } else if (target.data.retracted && !(rec.collection === ref.collection && rec.id === ref.id)) {
         const by = get(target.data, ['retracted', 'replaced_by']);
         out.push(
-          problem(rec, ref.path, 'ref/retracted', `"${ref.id}" is retracted`, typeof by === 'string' ? `refer to its replacement "${by}"` : 'refer to another record, or retract this one too', 'warning'),
+          problem(rec, pointerToPath(ref.pointer), 'ref/retracted', `"${ref.id}" is retracted`, typeof by === 'string' ? `refer to its replacement "${by}"` : 'refer to another record, or retract this one too', 'warning'),
         );
       }
     }
@@ -259,8 +260,8 @@ export function crossCheck({ records, refs, seedDir, schemas, unreadable }: Chec
   // No text that a spreadsheet would run as a formula: the CSV files keep every value as it is,
   // so such a value is refused here rather than altered there.
   for (const rec of records) {
-    for (const { path, value } of stringValues(rec.data)) {
-      if (/^[=+\-@\t\r]/.test(value)) {
+    for (const { path, value } of findStrings(rec.data, (v) => FORMULA.test(v))) {
+      {
         out.push(problem(rec, path, 'text/formula', `the text starts with "${JSON.stringify(value[0]).slice(1, -1)}", which a spreadsheet could run as a formula`, 'reword it so that it starts with a letter, digit or quotation mark'));
       }
     }

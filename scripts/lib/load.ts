@@ -68,20 +68,21 @@ function problem(file: string, line: number, col: number, field: string, code: s
 
 /** Every .yaml file below a folder, sorted, with .yml and other files reported. */
 function listFiles(dir: string, base: string, problems: Problem[]): string[] {
-  let entries: string[];
+  let entries: import('node:fs').Dirent[];
   try {
-    entries = readdirSync(dir).sort();
+    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch {
     return [];
   }
   const out: string[] = [];
-  for (const name of entries) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...listFiles(full, base, problems));
-    else if (name.endsWith('.yaml')) out.push(full);
-    else if (!name.startsWith('.')) {
+  for (const entry of entries) {
+    const full = join(dir, entry.name);
+    const isDir = entry.isDirectory() || (entry.isSymbolicLink() && statSync(full).isDirectory());
+    if (isDir) out.push(...listFiles(full, base, problems));
+    else if (entry.name.endsWith('.yaml')) out.push(full);
+    else if (!entry.name.startsWith('.')) {
       problems.push(
-        problem(relative(base, full), 1, 1, '', 'file/extension', `"${name}" is not a .yaml file and is ignored`, 'records are files ending in .yaml; rename it or move it out of data/'),
+        problem(relative(base, full), 1, 1, '', 'file/extension', `"${entry.name}" is not a .yaml file and is ignored`, 'records are files ending in .yaml; rename it or move it out of data/'),
       );
     }
   }

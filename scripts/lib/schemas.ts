@@ -30,9 +30,10 @@ export function readSchemas(dir = SCHEMA_DIR): Map<string, Schema> {
   return map;
 }
 
-/** A reference found while validating: the value at instancePath must be an id in collection. */
+/** A reference found while validating: the value at pointer must be an id in collection. */
 export interface Reference {
-  path: (string | number)[];
+  /** JSON pointer of the value; pointerToPath(pointer) gives the path when a problem needs one. */
+  pointer: string;
   collection: CollectionName;
   id: string;
 }
@@ -73,7 +74,7 @@ export function createValidators(schemas = readSchemas()): Validators {
     errors: false,
     validate(collection: string, data: unknown, _parent?: unknown, cxt?: { instancePath: string }) {
       if (typeof data === 'string' && cxt) {
-        currentRefs.push({ path: pointerToPath(cxt.instancePath), collection: collection as CollectionName, id: data });
+        currentRefs.push({ pointer: cxt.instancePath, collection: collection as CollectionName, id: data });
       }
       return true;
     },
