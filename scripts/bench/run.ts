@@ -1,12 +1,14 @@
 /**
  * One measurement, run in its own process by scripts/bench.ts so that peak memory is its own:
  *   floor <dir>     read every YAML file and parse it with the yaml package, nothing else
+ *   floor-fast <dir> the same with js-yaml (core schema), the parser the loader uses for plain records
  *   validate <dir>  load + schema + cross-record checks (what npm run validate does)
  *   build <dir>     validate + derive + emit + write a dist/ (what npm run build does)
  * Prints one JSON line: { ms, records, maxRssMb }.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { CORE_SCHEMA, load } from 'js-yaml';
 import { parse } from 'yaml';
 import { build } from '../lib/build.ts';
 import { validateData } from '../lib/validate.ts';
@@ -29,6 +31,11 @@ let records = 0;
 if (mode === 'floor') {
   for (const f of files(join(dir, 'data'))) {
     parse(readFileSync(f, 'utf8'));
+    records++;
+  }
+} else if (mode === 'floor-fast') {
+  for (const f of files(join(dir, 'data'))) {
+    load(readFileSync(f, 'utf8'), { schema: CORE_SCHEMA });
     records++;
   }
 } else if (mode === 'validate') {
