@@ -26,7 +26,7 @@ interface Measure { ms: number; records: number; maxRssMb: number }
 
 function measure(mode: string, dir: string): Measure & { wallMs: number } {
   const t = performance.now();
-  const r = spawnSync(process.execPath, ['--max-old-space-size=16384', TSX, join(ROOT, 'scripts', 'bench', 'run.ts'), mode, dir], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, ['--max-old-space-size=16384', '--max-semi-space-size=64', TSX, join(ROOT, 'scripts', 'bench', 'run.ts'), mode, dir], { encoding: 'utf8', maxBuffer: 64 << 20 });
   const wallMs = Math.round(performance.now() - t);
   if (r.status !== 0) throw new Error(`${mode} failed: ${r.stderr.slice(-2000)}`);
   const line = r.stdout.trim().split('\n').pop()!;
