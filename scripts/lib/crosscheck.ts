@@ -10,7 +10,7 @@
  * - variant and supports paths name fields that exist;
  * - a statement falls within the dates of its occasion.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { COLLECTIONS, type CollectionName } from './collections.ts';
 import { checkDate, type DateRange } from './dates.ts';
@@ -75,8 +75,10 @@ export function schemaHasPath(schemas: SchemaSet, collection: CollectionName, do
 function loadSeeds(seedDir: string, files: Set<string>): Map<string, string | null> {
   const out = new Map<string, string | null>();
   for (const f of files) {
+    // Only a plain file name in the seed folder: a record under validation may hold anything here.
     const p = join(seedDir, f);
-    out.set(f, existsSync(p) ? readFileSync(p, 'utf8') : null);
+    const ok = /^[A-Za-z0-9._-]+\.txt$/.test(f) && existsSync(p) && statSync(p).isFile();
+    out.set(f, ok ? readFileSync(p, 'utf8') : null);
   }
   return out;
 }

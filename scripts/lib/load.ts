@@ -32,7 +32,7 @@ function lazyRecord(collection: CollectionName, id: string, file: string, data: 
   const get = () => {
     if (!parsed) {
       const lines = new LineCounter();
-      const doc = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2' });
+      const doc = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2', logLevel: 'error' });
       parsed = { doc: (Array.isArray(doc) ? doc[0] : undefined) as Document, lines };
     }
     return parsed;
@@ -169,7 +169,7 @@ function parseSlow(collection: CollectionName, file: string, text: string, idFro
     return { problems };
   };
   const lines = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2' });
+  const docs = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2', logLevel: 'error' });
   if (!Array.isArray(docs) || docs.length === 0) {
     return fail(1, 1, 'yaml/not-a-mapping', 'the file holds no YAML document, only comments', 'write the record as a YAML mapping of field: value');
   }
