@@ -12,7 +12,7 @@ import { fastParse } from '../scripts/lib/load.ts';
 import { DATA_DIR } from '../scripts/lib/paths.ts';
 import { FIXTURE } from './helpers.ts';
 
-const slow = (text: string) => parse(text, { version: '1.2', uniqueKeys: true, strict: true });
+const slow = (text: string) => parse(text, { version: '1.2', uniqueKeys: true, strict: true, logLevel: 'error' });
 
 describe('fast and slow YAML paths', () => {
   it('agree on every real and fixture record the fast path takes', () => {
