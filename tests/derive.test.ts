@@ -2,6 +2,7 @@
  * The figure-check evaluator. Every expected value below is worked out by hand from the fixture
  * events listed here, in the comment beside it.
  */
+import './fuzz-seed.ts';
 import { describe, expect, it } from 'vitest';
 import { claimRange, coveringDeclaration, deriveFigures, evaluate, verdict, type CoverageDecl, type Derivation } from '../scripts/lib/derive.ts';
 import type { RecordData } from '../scripts/lib/load.ts';

@@ -4,6 +4,7 @@
  * problem it reports must carry a file, a position and a message; and every mutation that makes a
  * record invalid by construction must be refused.
  */
+import './fuzz-seed.ts';
 import { readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import fc from 'fast-check';

@@ -2,6 +2,7 @@
  * The loader reads plain records with js-yaml (fast) and everything else with the yaml package
  * (slow, with positions). Wherever the fast path answers, both must give the same data.
  */
+import './fuzz-seed.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
