@@ -11,7 +11,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { generate } from './bench/synthetic.ts';
 import { COLLECTIONS } from './lib/collections.ts';
@@ -128,4 +128,3 @@ try {
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
-void readFileSync;

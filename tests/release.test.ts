@@ -10,7 +10,6 @@ import { COLLECTIONS } from '../scripts/lib/collections.ts';
 import { FIXTURE_SEED_DIR, fixture, tempDir } from './helpers.ts';
 import { readCsv, roundTrip } from './roundtrip.ts';
 
-type Row = Record<string, string>;
 
 async function buildFixture(changes: Record<string, string | null> = {}, outDir = join(tempDir(), 'dist')) {
   const root = fixture(changes);

@@ -13,7 +13,3 @@ export const SINGULAR: Record<CollectionName, string> = {
   figures: 'figure',
   coverage: 'coverage',
 };
-
-export function isCollection(name: string): name is CollectionName {
-  return (COLLECTIONS as readonly string[]).includes(name);
-}
