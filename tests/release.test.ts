@@ -164,3 +164,20 @@ describe('determinism and safety', () => {
     expect(readFileSync(join(outDir, 'csv', 'actors.csv'), 'utf8')).toBe('tampered');
   });
 });
+
+describe('the timeline chart', () => {
+  it('draws the covered months with bars summing to the missiles, events above, summits and statements on the strip', async () => {
+    const { timelineSvg } = await import('../scripts/lib/chart.ts');
+    const { result } = await buildFixture();
+    const svg = timelineSvg(result.release!);
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg.trimEnd().endsWith('</svg>')).toBe(true);
+    // 12 month labels for the fixture's 2023 coverage, December holding its one launch of 2 missiles.
+    for (const m of ['Jan 2023', 'Feb', 'Jun', 'Dec']) expect(svg).toContain(`>${m}</text>`);
+    const bars = [...svg.matchAll(/<rect [^>]*><title>(\w+): (\d+)<\/title><\/rect>/g)].map((x) => [x[1], Number(x[2])]);
+    expect(bars).toEqual([['srbm', 2]]);
+    // The statement of 31 December is on the strip; the fixture has no summit.
+    expect((svg.match(/<circle /g) ?? []).length).toBe(2); // one on the strip, one in the legend
+    expect(svg).not.toMatch(/NaN|undefined/);
+  });
+});
