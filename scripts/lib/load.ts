@@ -128,7 +128,8 @@ export function parseRecord(collection: CollectionName, file: string, bytes: Buf
   const fast = fastParse(text);
   if (fast) {
     if ('id' in fast) return parseSlow(collection, file, text, idFromName);
-    return { record: lazyRecord(collection, idFromName, file, { ...fast, id: idFromName } as RecordData, text), problems };
+    (fast as RecordData).id = idFromName;
+    return { record: lazyRecord(collection, idFromName, file, fast as RecordData, text), problems };
   }
   return parseSlow(collection, file, text, idFromName);
 }
@@ -140,17 +141,24 @@ export function parseRecord(collection: CollectionName, file: string, bytes: Buf
  * differ. Such text means the same to js-yaml (core schema) as to the yaml package; anything else
  * goes to the slow path, which also gives positions. A test checks both paths agree.
  */
-const UNUSUAL = [
-  /[&*!]/,
-  /^(%|---|\.\.\.)/m,
-  /(^|[\s{,])["']?(__proto__|constructor|prototype)["']?\s*:/m,
-  /^\s*(-\s+)*[?[{]/m,
-  /(?::[ \t]+|[[,{][ \t]*|^[ \t]*(?:-[ \t]+)*-[ \t]+)(?:[+-][\d.]|0[0-9xXoObB]|\.[iInN])/m,
+const UNUSUAL: { hint: (t: string) => boolean; re: RegExp }[] = [
+  // Each test first asks a cheap question (does the text contain this at all?) before the regex.
+  { hint: (t) => t.includes('&') || t.includes('*') || t.includes('!'), re: /[&*!]/ },
+  { hint: (t) => t.startsWith('%') || t.startsWith('---') || t.startsWith('...') || t.includes('\n%') || t.includes('\n---') || t.includes('\n...'), re: /^(%|---|\.\.\.)/m },
+  { hint: (t) => t.includes('__proto__') || t.includes('constructor') || t.includes('prototype'), re: /(^|[\s{,])["']?(__proto__|constructor|prototype)["']?\s*:/m },
+  { hint: (t) => t.includes('?') || t.includes('[') || t.includes('{'), re: /^\s*(-\s+)*[?[{]/m },
+  // Numbers: no cheap pre-test is safe here ("2023-01" alone holds a 0 and a digit), so always the regex.
+  { hint: () => true, re: /(?::[ \t]+|[[,{][ \t]*|^[ \t]*(?:-[ \t]+)*-[ \t]+)(?:[+-][\d.]|0[0-9xXoObB]|\.[iInN])/m },
 ];
+
+/** Whether the text could hold anything the fast parser might read differently. */
+export function isUnusual(text: string): boolean {
+  return UNUSUAL.some((u) => u.hint(text) && u.re.test(text));
+}
 
 /** Parse plain text with js-yaml, or return undefined when the slow path must decide. */
 export function fastParse(text: string): Record<string, Json> | undefined {
-  if (UNUSUAL.some((re) => re.test(text))) return undefined;
+  if (isUnusual(text)) return undefined;
   let data: unknown;
   try {
     data = fastLoad(text, { schema: CORE_SCHEMA, json: false });
