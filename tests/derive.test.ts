@@ -4,7 +4,7 @@
  */
 import './fuzz-seed.ts';
 import { describe, expect, it } from 'vitest';
-import { claimRange, coveringDeclaration, deriveFigures, evaluate, verdict, type CoverageDecl, type Derivation } from '../scripts/lib/derive.ts';
+import { claimRange, coveringDeclaration, deriveFigures, evaluate as evaluateOn, prepareEvents, verdict, type CoverageDecl, type Derivation } from '../scripts/lib/derive.ts';
 import type { RecordData } from '../scripts/lib/load.ts';
 
 const launch = (id: string, date: string, groups: object[], extra: object = {}, type = 'missile-launch'): RecordData =>
@@ -23,6 +23,7 @@ const events: RecordData[] = [
   { id: 'm1', type: 'summit', date: '2023-07-07', participants: [{ actor: 'a', role: 'host' }, { actor: 'b', role: 'visitor' }] } as unknown as RecordData,
   { id: 'm2', type: 'summit', date: '2023-08-08', participants: [{ actor: 'a', role: 'host' }, { actor: 'c', role: 'visitor' }] } as unknown as RecordData,
 ];
+const evaluate = (der: Derivation, evs: RecordData[]) => evaluateOn(der, prepareEvents(evs));
 const d = (over: Partial<Derivation>): Derivation => ({ reading: 'r', unit: 'missiles', event_types: ['missile-launch'], period: '2023', ...over });
 
 describe('evaluate: one case per unit and filter', () => {

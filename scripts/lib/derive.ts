@@ -103,9 +103,8 @@ function firstFrom(prepared: PreparedEvent[], day: string): number {
   return lo;
 }
 
-/** Evaluate one derivation over the event records (retracted records are ignored). */
-export function evaluate(d: Derivation, events: RecordData[] | PreparedEvent[]): Computed {
-  const prepared = (events.length && !('groups' in events[0]!) ? prepareEvents(events as RecordData[]) : (events as PreparedEvent[]));
+/** Evaluate one derivation over prepared events (see prepareEvents). */
+export function evaluate(d: Derivation, prepared: PreparedEvent[]): Computed {
   const period = dateRange(d.period);
   const filtered = Boolean(d.classes || d.outcomes);
   let value = 0;

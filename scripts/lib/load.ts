@@ -200,10 +200,9 @@ function parseSlow(collection: CollectionName, file: string, text: string, idFro
   if (problems.length) return { problems };
 
   let bad = false;
-  // Anchors, aliases and tags all need one of these characters; most records have none, and then
-  // the walk over the syntax tree can be skipped.
-  const suspicious = /[&*!]/.test(text) || /(^|[\s{,])(__proto__|constructor|prototype)\s*:/m.test(text) || /^\s*[?[{]/m.test(text);
-  if (suspicious) visit(doc, {
+  // Anchors, aliases, tags, odd keys all make the text unusual (the same test that sends a file
+  // here); text that is not can skip the walk over the syntax tree.
+  if (isUnusual(text)) visit(doc, {
     Alias(_, node) {
       const pos = position(lines, node.range?.[0] ?? 0);
       problems.push(problem(file, pos.line, pos.col, '', 'yaml/alias', `an alias (*${node.source}) is used`, 'curated records spell every value out; replace the alias with the value itself'));
