@@ -549,6 +549,10 @@ nuclear_test?: {
  */
 sequence: number
 /**
+ * What North Korea said it had tested, in its own term where a source quotes it (a hydrogen bomb, a miniaturised warhead); supported by a citation.
+ */
+claimed_device?: string
+/**
  * Seismic magnitude and yield estimates, each with whose it is.
  */
 estimates?: {
@@ -569,7 +573,7 @@ note?: string
 }[]
 }
 /**
- * For UN resolutions and vetoed drafts: number, vote and effect. Required for those types, refused for others.
+ * For UN resolutions and vetoed drafts: number, vote, measures and effect. Required for those types, refused for others.
  */
 resolution?: {
 /**
@@ -596,6 +600,40 @@ votes_against?: number
  * Abstentions.
  */
 abstentions?: number
+/**
+ * What the resolution imposed or renewed (or the vetoed draft would have), as a short list from a fixed vocabulary; each item is supported by the event's citations.
+ * 
+ * @minItems 1
+ */
+measures?: [{
+/**
+ * The kind of measure.
+ */
+measure: ("arms-embargo" | "wmd-items-ban" | "luxury-goods-ban" | "asset-freeze" | "travel-ban" | "designations" | "cargo-inspection" | "financial-restrictions" | "coal-iron-limits" | "minerals-ban" | "seafood-ban" | "textiles-ban" | "food-agriculture-machinery-ban" | "refined-petroleum-cap" | "crude-oil-cap" | "workers-abroad" | "joint-ventures-ban" | "shipping-restrictions" | "panel-of-experts" | "condemnation-only")
+limit?: Quantity
+/**
+ * The unit of the limit.
+ */
+unit?: ("barrels-per-year" | "tonnes-per-year" | "usd-per-year" | "months")
+/**
+ * Detail in our own words.
+ */
+note?: string
+}, ...({
+/**
+ * The kind of measure.
+ */
+measure: ("arms-embargo" | "wmd-items-ban" | "luxury-goods-ban" | "asset-freeze" | "travel-ban" | "designations" | "cargo-inspection" | "financial-restrictions" | "coal-iron-limits" | "minerals-ban" | "seafood-ban" | "textiles-ban" | "food-agriculture-machinery-ban" | "refined-petroleum-cap" | "crude-oil-cap" | "workers-abroad" | "joint-ventures-ban" | "shipping-restrictions" | "panel-of-experts" | "condemnation-only")
+limit?: Quantity
+/**
+ * The unit of the limit.
+ */
+unit?: ("barrels-per-year" | "tonnes-per-year" | "usd-per-year" | "months")
+/**
+ * Detail in our own words.
+ */
+note?: string
+})[]]
 /**
  * What it did or would have done, in our own words.
  */
