@@ -1,6 +1,6 @@
 /** Validation: schema per record, then the cross-record checks. All problems at once. */
 import type { LoadedRecord } from './load.ts';
-import { crossCheck } from './crosscheck.ts';
+import { crossCheck } from './rules/index.ts';
 import { dirname, relative, resolve } from 'node:path';
 import { indexFiles, loadData, loadFile, type LoadResult } from './load.ts';
 import { SEED_DIR } from './paths.ts';
