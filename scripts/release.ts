@@ -8,7 +8,8 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from './lib/build.ts';
-import { diffSnapshots, latestSnapshot, requiredBump, snapshotOf } from './lib/changelog.ts';
+import semver from 'semver';
+import { diffSnapshots, latestSnapshot, requiredBump, snapshotOf } from './lib/docs/changelog.ts';
 import { CHANGELOG, RELEASES_DIR, ROOT } from './lib/paths.ts';
 
 const version = process.argv[2];
@@ -17,16 +18,15 @@ if (!version || !/^\d+\.\d+\.\d+$/.test(version)) {
   process.exit(2);
 }
 const result = await build({ check: true });
-if (!result.release) {
+if (!result.model) {
   console.error('the data has errors; fix them first (npm run validate)');
   process.exit(1);
 }
 const prev = latestSnapshot(RELEASES_DIR);
-const snap = snapshotOf(result.release, version);
+const snap = snapshotOf(result.model, version);
 const bump = requiredBump(diffSnapshots(prev, snap), !prev);
-const [pM, pm, pp] = (prev?.version ?? '0.0.0').split('.').map(Number) as [number, number, number];
-const [M, m, p] = version.split('.').map(Number) as [number, number, number];
-const actual = M > pM ? 'major' : M === pM && m > pm ? 'minor' : M === pM && m === pm && p > pp ? 'patch' : 'none';
+const from = prev?.version ?? '0.0.0';
+const actual = semver.gt(version, from) ? (semver.diff(from, version) as 'major' | 'minor' | 'patch') : 'none';
 const rank = { none: 0, patch: 1, minor: 2, major: 3 } as const;
 if (rank[actual] < rank[bump] || actual === 'none') {
   console.error(`${version} is a ${actual} step from ${prev?.version ?? 'nothing'}, but the changes need a ${bump} release`);

@@ -1,6 +1,6 @@
 /** The changelog's comparison with the previous release, and the bump the policy requires. */
 import { describe, expect, it } from 'vitest';
-import { diffSnapshots, requiredBump, type Snapshot } from '../scripts/lib/changelog.ts';
+import { diffSnapshots, requiredBump, type Snapshot } from '../scripts/lib/docs/changelog.ts';
 
 const snap = (records: Record<string, Record<string, string>>, schemas = 's1'): Snapshot => ({ version: '1.0.0', schemas, records });
 

@@ -5,12 +5,12 @@
 import './fuzz-seed.ts';
 import { describe, expect, it } from 'vitest';
 import { claimRange, coveringDeclaration, deriveFigures, evaluate as evaluateOn, prepareEvents, verdict, type CoverageDecl, type Derivation } from '../scripts/lib/derive.ts';
-import type { RecordData } from '../scripts/lib/load.ts';
+import type { Coverage, Event, Figure } from '../scripts/lib/types.ts';
 
-const launch = (id: string, date: string, groups: object[], extra: object = {}, type = 'missile-launch'): RecordData =>
-  ({ id, type, date, confirmation: 'confirmed', launch: { missile_count: { value: 0 }, missiles: groups }, ...extra }) as unknown as RecordData;
+const launch = (id: string, date: string, groups: object[], extra: object = {}, type = 'missile-launch'): Event =>
+  ({ id, type, date, confirmation: 'confirmed', launch: { missile_count: { value: 0 }, missiles: groups }, ...extra }) as unknown as Event;
 
-const events: RecordData[] = [
+const events: Event[] = [
   launch('e1', '2023-01-01', [{ class: 'srbm', count: { value: 2 }, outcome: 'success' }]),
   launch('e2', '2023-01-01', [{ class: 'cruise', count: { value: 4 } }]),
   launch('e3', '2023-02-10', [{ class: 'icbm', count: { value: 1 }, outcome: 'failure' }], { confirmation: 'claimed' }),
@@ -20,10 +20,10 @@ const events: RecordData[] = [
   launch('e7', '2023-05-01', [{ class: 'srbm', count: { value: 9 } }], { retracted: { date: '2026-11-25', reason: 'duplicate' } }),
   launch('e8', '2022-12-31/2023-01-01', [{ class: 'srbm', count: { value: 5 } }]),
   launch('e9', '2023-06-06', [{ class: 'srbm', count: { value: 3, qualifier: 'about' } }]),
-  { id: 'm1', type: 'summit', date: '2023-07-07', participants: [{ actor: 'a', role: 'host' }, { actor: 'b', role: 'visitor' }] } as unknown as RecordData,
-  { id: 'm2', type: 'summit', date: '2023-08-08', participants: [{ actor: 'a', role: 'host' }, { actor: 'c', role: 'visitor' }] } as unknown as RecordData,
+  { id: 'm1', type: 'summit', date: '2023-07-07', participants: [{ actor: 'a', role: 'host' }, { actor: 'b', role: 'visitor' }] } as unknown as Event,
+  { id: 'm2', type: 'summit', date: '2023-08-08', participants: [{ actor: 'a', role: 'host' }, { actor: 'c', role: 'visitor' }] } as unknown as Event,
 ];
-const evaluate = (der: Derivation, evs: RecordData[]) => evaluateOn(der, prepareEvents(evs));
+const evaluate = (der: Derivation, evs: Event[]) => evaluateOn(der, prepareEvents(evs));
 const d = (over: Partial<Derivation>): Derivation => ({ reading: 'r', unit: 'missiles', event_types: ['missile-launch'], period: '2023', ...over });
 
 describe('evaluate: one case per unit and filter', () => {
@@ -125,10 +125,12 @@ describe('deriveFigures', () => {
         { reading: 'missiles in 2023', unit: 'missiles', event_types: ['missile-launch'], period: '2023' },
         { reading: 'launch events in 2023', unit: 'launch-events', event_types: ['missile-launch'], period: '2023' },
       ],
-    } as unknown as RecordData;
-    const plain = { id: 'g', claim: { value: 1, qualifier: 'exact', text: 'one' } } as unknown as RecordData;
-    const coverage = [{ id: 'launches-2023', event_types: ['missile-launch', 'satellite-launch'], period: '2023-01-01/2023-12-31', status: 'complete' } as unknown as RecordData];
-    const [f, g] = deriveFigures([fig, plain], events, coverage);
+    } as unknown as Figure;
+    const plain = { id: 'g', claim: { value: 1, qualifier: 'exact', text: 'one' } } as unknown as Figure;
+    const coverage = [{ id: 'launches-2023', event_types: ['missile-launch', 'satellite-launch'], period: '2023-01-01/2023-12-31', status: 'complete' } as unknown as Coverage];
+    const { figures: [f, g], counted } = deriveFigures([fig, plain], prepareEvents(events), coverage);
+    expect(counted.get('f')![1]).toEqual(['e1', 'e2', 'e3', 'e4', 'e9']);
+    expect(counted.has('g')).toBe(false);
     // missiles: at least 12 (see above), more than 5 -> consistent; launch events: 5 (e1 e2 e3 e4 e9) -> not more than 5.
     expect(f!.checks).toEqual([
       expect.objectContaining({ reading: 'missiles in 2023', computed_value: 12, computed_qualifier: 'at-least', coverage: 'launches-2023', verdict: 'consistent' }),

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { publint } from 'publint';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COLLECTIONS } from '../scripts/lib/collections.ts';
-import { exportsMap, typesVersionsMap } from '../scripts/lib/entrypoints.ts';
+import { exportsMap, typesVersionsMap } from '../scripts/lib/release/entrypoints.ts';
 import { ROOT } from '../scripts/lib/paths.ts';
 import { tempDir } from './helpers.ts';
 

@@ -159,17 +159,17 @@ describe('determinism and safety', () => {
     writeFileSync(join(outDir, 'stray.txt'), 'x');
     writeFileSync(join(root, 'data', 'actors', 'state-b.yaml'), 'name: State B\nkind: state\n');
     const stale = await build({ dataDir: join(root, 'data'), outDir, seedDir: FIXTURE_SEED_DIR, check: true, readme: null, docsDir: null, changelog: null });
-    expect(stale.stale!.changed).toEqual(expect.arrayContaining(['csv/actors.csv', 'json/actors.json', 'dprk-data.json']));
-    expect(stale.stale!.extra).toEqual(['stray.txt']);
+    expect(stale.stale!.changed).toEqual(expect.arrayContaining(['dist/csv/actors.csv', 'dist/json/actors.json', 'dist/dprk-data.json']));
+    expect(stale.stale!.extra).toEqual(['dist/stray.txt']);
     expect(readFileSync(join(outDir, 'csv', 'actors.csv'), 'utf8')).toBe('tampered');
   });
 });
 
 describe('the timeline chart', () => {
   it('draws the covered months with bars summing to the missiles, events above, summits and statements on the strip', async () => {
-    const { timelineSvg } = await import('../scripts/lib/chart.ts');
+    const { timelineSvg } = await import('../scripts/lib/docs/timeline.ts');
     const { result } = await buildFixture();
-    const svg = timelineSvg(result.release!);
+    const svg = timelineSvg(result.model!);
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg.trimEnd().endsWith('</svg>')).toBe(true);
     // 12 month labels for the fixture's 2023 coverage, December holding its one launch of 2 missiles.

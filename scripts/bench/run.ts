@@ -44,7 +44,7 @@ if (mode === 'floor') {
   records = r.records.length;
 } else if (mode === 'build') {
   const r = await build({ dataDir: join(dir, 'data'), outDir: join(dir, 'dist'), seedDir: dir, readme: null, docsDir: null, changelog: null });
-  if (!r.release) throw new Error('build failed');
+  if (!r.files) throw new Error('build failed');
   records = r.validation.records.length;
 }
 const ms = performance.now() - t0;

@@ -5,18 +5,10 @@
  * Declarative in, plain data out: no figure carries code, and no verdict is typed by hand.
  */
 import { dateRange, type DateRange } from './dates.ts';
-import type { Json, LoadedRecord, RecordData } from './load.ts';
+import type { Confirmation, Coverage, Event, Figure, MissileClass, Outcome } from './types.ts';
 
-export interface Derivation {
-  reading: string;
-  unit: 'missiles' | 'launch-events' | 'launch-days' | 'events';
-  event_types: string[];
-  period: string;
-  classes?: string[];
-  outcomes?: string[];
-  confirmation?: string[];
-  participants?: string[];
-}
+export type Derivation = NonNullable<Figure['derivations']>[number];
+export type Check = NonNullable<Figure['checks']>[number];
 
 export type Qualifier = 'exact' | 'at-least' | 'about';
 
@@ -26,19 +18,6 @@ export interface Computed {
   events: string[];
 }
 
-export interface Check {
-  reading: string;
-  computed_value: number;
-  computed_qualifier: Qualifier;
-  coverage?: string;
-  verdict: 'consistent' | 'inconsistent' | 'not-comparable';
-  reason: string;
-  events_matched: number;
-}
-
-type Obj = { [k: string]: Json };
-const obj = (v: Json | undefined): Obj => (v && typeof v === 'object' && !Array.isArray(v) ? v : {});
-const list = (v: Json | undefined): Json[] => (Array.isArray(v) ? v : []);
 
 function within(inner: DateRange, outer: DateRange): boolean {
   return inner.earliest >= outer.earliest && inner.latest <= outer.latest;
@@ -52,7 +31,7 @@ function combine(a: Qualifier, b: Qualifier): Qualifier {
 }
 
 /** How a stored count's qualifier reads when summed. */
-function countQualifier(q: Json | undefined): Qualifier {
+export function countQualifier(q: string | undefined): Qualifier {
   if (q === undefined || q === 'exact') return 'exact';
   if (q === 'about') return 'about';
   return 'at-least'; // at-least, more-than, several, unknown: the value is a floor
@@ -61,31 +40,28 @@ function countQualifier(q: Json | undefined): Qualifier {
 /** An event reduced to what derivations look at, computed once per build. */
 export interface PreparedEvent {
   id: string;
-  type: string;
-  confirmation: string;
+  type: Event['type'];
+  confirmation: Confirmation;
   earliest: string;
   latest: string;
-  groups: { cls: string; outcome: string; value: number; qualifier: Qualifier }[];
+  groups: { cls: MissileClass; outcome: Outcome; value: number; qualifier: Qualifier }[];
   participants: Set<string>;
 }
 
 /** Prepare events once (dates resolved, groups flattened), sorted by earliest day; retracted records are left out. */
-export function prepareEvents(events: RecordData[]): PreparedEvent[] {
+export function prepareEvents(events: readonly Event[]): PreparedEvent[] {
   return events
     .filter((e) => !e.retracted)
     .map((e) => {
-      const r = dateRange(String(e.date));
+      const r = dateRange(e.date);
       return {
         id: e.id,
-        type: String(e.type),
-        confirmation: String(e.confirmation ?? 'confirmed'),
+        type: e.type,
+        confirmation: e.confirmation ?? 'confirmed',
         earliest: r.earliest,
         latest: r.latest,
-        groups: list(obj(e.launch).missiles).map((g) => {
-          const c = obj(obj(g).count);
-          return { cls: String(obj(g).class), outcome: String(obj(g).outcome ?? 'unknown'), value: typeof c.value === 'number' ? c.value : 0, qualifier: countQualifier(c.qualifier) };
-        }),
-        participants: new Set(list(e.participants).map((p) => String(obj(p).actor))),
+        groups: (e.launch?.missiles ?? []).map((g) => ({ cls: g.class, outcome: g.outcome ?? 'unknown', value: g.count.value, qualifier: countQualifier(g.count.qualifier) })),
+        participants: new Set((e.participants ?? []).map((p) => p.actor)),
       };
     })
     .sort((a, b) => (a.earliest < b.earliest ? -1 : a.earliest > b.earliest ? 1 : a.id < b.id ? -1 : 1));
@@ -168,18 +144,13 @@ const describeRange = ([lo, hi]: [number, number]) => (hi === Infinity ? `${lo} 
 const QUAL_WORDS: Record<Qualifier, string> = { exact: '', 'at-least': 'at least ', about: 'about ' };
 const UNIT_WORDS: Record<Derivation['unit'], string> = { missiles: 'missiles', 'launch-events': 'launch events', 'launch-days': 'launch days', events: 'events' };
 
-export interface CoverageDecl {
-  id: string;
-  event_types: string[];
-  period: string;
-  status: string;
-}
+export type CoverageDecl = Pick<Coverage, 'id' | 'event_types' | 'period' | 'status'>;
 
 /** The complete coverage declaration that holds the whole derivation, if one does. */
 export function coveringDeclaration(d: Derivation, coverage: CoverageDecl[]): CoverageDecl | undefined {
   const period = dateRange(d.period);
   return coverage.find(
-    (c) => c.status === 'complete' && d.event_types.every((t) => c.event_types.includes(t)) && within(period, dateRange(c.period)),
+    (c) => c.status === 'complete' && d.event_types.every((t) => (c.event_types as string[]).includes(t)) && within(period, dateRange(c.period)),
   );
 }
 
@@ -201,12 +172,16 @@ export function verdict(claim: { value?: number; qualifier: string; text: string
   return { verdict: 'not-comparable', reason: `${found}; that range (${describeRange(have)}) is too uncertain to decide against ${allowed}` };
 }
 
-/** Attach computed checks to every figure with derivations; other records pass through unchanged. */
-export function deriveFigures(figures: RecordData[], events: RecordData[], coverage: RecordData[]): RecordData[] {
-  const decls: CoverageDecl[] = coverage
-    .filter((c) => !c.retracted)
-    .map((c) => ({ id: c.id, event_types: list(c.event_types).map(String), period: String(c.period), status: String(c.status) }));
-  const prepared = prepareEvents(events);
+export interface Derived {
+  /** The figures, each with derivations given its computed checks. */
+  figures: Figure[];
+  /** For each figure with derivations, the ids of the events each derivation counted, in order. */
+  counted: Map<string, string[][]>;
+}
+
+/** Compute the checks of every figure with derivations; other figures pass through unchanged. */
+export function deriveFigures(figures: readonly Figure[], prepared: PreparedEvent[], coverage: readonly Coverage[]): Derived {
+  const decls = coverage.filter((c) => !c.retracted);
   // Many figures ask the same question of the events (missiles in 2023): evaluate each once.
   const memo = new Map<string, Computed>();
   const evaluateOnce = (d: Derivation) => {
@@ -216,29 +191,25 @@ export function deriveFigures(figures: RecordData[], events: RecordData[], cover
     if (!c) memo.set(key, (c = evaluate(d, prepared)));
     return c;
   };
-  return figures.map((f) => {
-    const derivations = list(f.derivations).map((d) => d as unknown as Derivation);
+  const counted = new Map<string, string[][]>();
+  const out = figures.map((f) => {
+    const derivations = f.derivations ?? [];
     if (derivations.length === 0) return f;
-    const claim = obj(f.claim) as unknown as { value?: number; qualifier: string; text: string };
-    const checks: Check[] = derivations.map((d) => {
-      const computed = evaluateOnce(d);
+    const results = derivations.map(evaluateOnce);
+    counted.set(f.id, results.map((r) => r.events));
+    const checks: Check[] = derivations.map((d, i) => {
+      const computed = results[i]!;
       const cov = coveringDeclaration(d, decls);
       return {
         reading: d.reading,
         computed_value: computed.value,
         computed_qualifier: computed.qualifier,
         ...(cov ? { coverage: cov.id } : {}),
-        ...verdict(claim, d, computed, cov),
+        ...verdict(f.claim, d, computed, cov),
         events_matched: computed.events.length,
       };
     });
-    return { ...f, checks: checks as unknown as Json };
+    return { ...f, checks };
   });
-}
-
-/** The release's records: as loaded, with the figures' computed checks attached. */
-export function deriveRecords(records: LoadedRecord[]): LoadedRecord[] {
-  const of = (c: string) => records.filter((r) => r.collection === c).map((r) => r.data);
-  const figures = new Map(deriveFigures(of('figures'), of('events'), of('coverage')).map((f) => [f.id, f]));
-  return records.map((r) => (r.collection === 'figures' ? { ...r, data: figures.get(r.id) ?? r.data } : r));
+  return { figures: out, counted };
 }

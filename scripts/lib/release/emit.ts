@@ -3,44 +3,15 @@
  * disk; build.ts writes the result atomically. Output is deterministic: records sorted by id,
  * keys in schema order, no timestamps.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { COLLECTIONS, type CollectionName } from './collections.ts';
-import type { Json, LoadedRecord, RecordData } from './load.ts';
-import { ROOT } from './paths.ts';
-import { SchemaSet, SCHEMA_FILES, type Schema } from './schemas.ts';
+import { COLLECTIONS, type CollectionName } from '../collections.ts';
+import type { RecordData } from '../load.ts';
+import { SCHEMA_FILES } from '../schemas.ts';
+import type { ReleaseModel } from './model.ts';
 import { buildRows, TableBuilder, type Cell, type Table } from './tables.ts';
 import { entryPointFiles } from './entrypoints.ts';
 
-export interface PackageInfo {
-  name: string;
-  version: string;
-  description?: string;
-}
-
-export function readPackageInfo(): PackageInfo {
-  return JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as PackageInfo;
-}
-
 export const DATA_LICENSE = { name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0 International' };
-
-/** Re-order an object's keys as its schema lists them, recursively. */
-function canonical(value: Json, plan: { node: Schema; file: string }, schemas: SchemaSet): Json {
-  const { node, file } = schemas.deref(plan.node, plan.file);
-  if (Array.isArray(value)) {
-    const items = (node.items ?? {}) as Schema;
-    return value.map((v) => canonical(v, { node: items, file }, schemas));
-  }
-  if (value && typeof value === 'object') {
-    const props = (node.properties ?? {}) as Record<string, Schema>;
-    const out: Record<string, Json> = {};
-    const order = [...Object.keys(props), ...Object.keys(value).filter((k) => !(k in props)).sort()];
-    for (const k of order) if (k in value) out[k] = canonical(value[k]!, { node: props[k] ?? {}, file }, schemas);
-    return out;
-  }
-  return value;
-}
 
 function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
@@ -68,22 +39,24 @@ function tableSchema(t: Table) {
   };
 }
 
+/** What the CSV tables hold, for the documents that describe them. */
+export interface TableInfo {
+  name: string;
+  rows: number;
+  columns: string[];
+  description: string;
+}
+
 export interface Release {
   /** Relative path in dist/ -> content. */
   files: Map<string, string>;
-  counts: Record<CollectionName, number>;
-  tables: { name: string; rows: number; columns: string[] }[];
+  tables: TableInfo[];
 }
 
-export async function emitRelease(records: LoadedRecord[], schemas = new SchemaSet(), pkg = readPackageInfo()): Promise<Release> {
+export async function emitRelease(model: ReleaseModel): Promise<Release> {
+  const { schemas, pkg, data } = model;
   const files = new Map<string, string>();
-  const byCollection = new Map<CollectionName, RecordData[]>(COLLECTIONS.map((c) => [c, []]));
-  const sorted = [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const rec of sorted) {
-    const root = schemas.root(rec.collection);
-    byCollection.get(rec.collection)!.push(canonical(rec.data, { node: root, file: `${rec.collection}.schema.json` }, schemas) as RecordData);
-  }
-  const counts = Object.fromEntries(COLLECTIONS.map((c) => [c, byCollection.get(c)!.length])) as Record<CollectionName, number>;
+  const byCollection = new Map<CollectionName, RecordData[]>(COLLECTIONS.map((c) => [c, data[c] as unknown as RecordData[]]));
 
   // JSON: one file per collection and one combined file.
   for (const c of COLLECTIONS) files.set(`json/${c}.json`, json(byCollection.get(c)));
@@ -104,7 +77,7 @@ export async function emitRelease(records: LoadedRecord[], schemas = new SchemaS
     const columns = [...t.keys, ...t.columns].map((c) => c.name);
     const body = rows.get(t.name)!.map((r) => columns.map((c) => csvCell(r[c] ?? null)));
     files.set(`csv/${t.name}.csv`, stringify([columns, ...body], { record_delimiter: 'windows', quoted_match: /^\s|\s$/ }));
-    tables.push({ name: t.name, rows: body.length, columns });
+    tables.push({ name: t.name, rows: body.length, columns, description: t.description });
     resources.push({
       name: t.name,
       type: 'table',
@@ -140,5 +113,5 @@ export async function emitRelease(records: LoadedRecord[], schemas = new SchemaS
 
   // The npm entry points and their types.
   for (const [path, content] of await entryPointFiles(schemas, pkg.version)) files.set(path, content);
-  return { files, counts, tables };
+  return { files, tables };
 }

@@ -7,8 +7,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { COLLECTIONS } from './collections.ts';
-import type { Release } from './emit.ts';
+import semver from 'semver';
+import { COLLECTIONS } from '../collections.ts';
+import type { ReleaseModel } from '../release/model.ts';
+import { SCHEMA_FILES } from '../schemas.ts';
 
 export interface Snapshot {
   version: string;
@@ -19,25 +21,25 @@ export interface Snapshot {
 const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 16);
 
 /** A snapshot of a release: one hash per record (its released JSON) and one for all schemas. */
-export function snapshotOf(release: Release, version: string): Snapshot {
+export function snapshotOf(model: ReleaseModel, version: string): Snapshot {
   const records: Snapshot['records'] = {};
-  for (const c of COLLECTIONS) {
-    const list = JSON.parse(release.files.get(`json/${c}.json`) ?? '[]') as { id: string }[];
-    records[c] = Object.fromEntries(list.map((r) => [r.id, hash(JSON.stringify(r))]));
-  }
-  const schemas = [...release.files].filter(([p]) => p.startsWith('schemas/')).sort(([a], [b]) => (a < b ? -1 : 1)).map(([, t]) => t).join('\n');
+  for (const c of COLLECTIONS) records[c] = Object.fromEntries(model.data[c].map((r) => [r.id, hash(JSON.stringify(r))]));
+  const schemas = [...SCHEMA_FILES]
+    .sort()
+    .map((name) => `${JSON.stringify(model.schemas.files.get(name), null, 2)}\n`)
+    .join('\n');
   return { version, schemas: hash(schemas), records };
 }
-
-const versionKey = (v: string) => v.split('.').map((n) => n.padStart(6, '0')).join('.');
 
 /** The newest snapshot in the releases folder, if any. */
 export function latestSnapshot(dir: string): Snapshot | undefined {
   if (!existsSync(dir)) return undefined;
-  const files = readdirSync(dir).filter((f) => /^\d+\.\d+\.\d+\.json$/.test(f));
-  files.sort((a, b) => (versionKey(a) < versionKey(b) ? -1 : 1));
-  const last = files.pop();
-  return last ? (JSON.parse(readFileSync(join(dir, last), 'utf8')) as Snapshot) : undefined;
+  const versions = readdirSync(dir)
+    .filter((f) => /^\d+\.\d+\.\d+\.json$/.test(f))
+    .map((f) => f.slice(0, -'.json'.length))
+    .sort(semver.compare);
+  const last = versions.pop();
+  return last ? (JSON.parse(readFileSync(join(dir, `${last}.json`), 'utf8')) as Snapshot) : undefined;
 }
 
 export interface Diff {

@@ -2,8 +2,8 @@
  * The codebook: every field of every collection, its type, whether it is required, what it means
  * and its allowed values with their meanings, generated from the schemas (docs/codebook.md).
  */
-import { COLLECTIONS } from './collections.ts';
-import { SchemaSet, type Schema } from './schemas.ts';
+import { COLLECTIONS } from '../collections.ts';
+import { SchemaSet, type Schema } from '../schemas.ts';
 
 interface Row {
   field: string;

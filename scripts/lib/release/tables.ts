@@ -12,11 +12,11 @@
  * - A date column (EDTF) is followed by <name>_earliest and <name>_latest, plain ISO days.
  * Column order is the schema's property order, so it only changes when a schema does.
  */
-import { COLLECTIONS, SINGULAR, type CollectionName } from './collections.ts';
-import { dateRange } from './dates.ts';
-import type { Json, RecordData } from './load.ts';
-import { SchemaSet, type Schema } from './schemas.ts';
-import { citationObjects, toPointer } from './walk.ts';
+import { COLLECTIONS, SINGULAR, type CollectionName } from '../collections.ts';
+import { dateRange } from '../dates.ts';
+import type { Json, RecordData } from '../load.ts';
+import { SchemaSet, type Schema } from '../schemas.ts';
+import { citationObjects, toPointer } from '../walk.ts';
 
 export type ColumnType = 'string' | 'integer' | 'number' | 'boolean' | 'date';
 

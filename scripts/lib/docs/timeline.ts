@@ -4,11 +4,9 @@
  * statements of the period marked on a strip below. Plain SVG text, no browser or canvas needed;
  * deterministic like everything the build writes.
  */
-import { dateRange } from './dates.ts';
-import type { Release } from './emit.ts';
-
-type Obj = { [k: string]: unknown };
-const arr = (v: unknown): Obj[] => (Array.isArray(v) ? (v as Obj[]) : []);
+import { coveredEvents, monthsOf, tallyByMonth } from '../count.ts';
+import { dateRange } from '../dates.ts';
+import type { ReleaseModel } from '../release/model.ts';
 
 const COLOURS: Record<string, string> = {
   srbm: '#1f77b4', mrbm: '#17becf', irbm: '#bcbd22', icbm: '#d62728', slbm: '#e377c2', ballistic: '#9467bd',
@@ -22,39 +20,24 @@ function dayOfYear(iso: string, startIso: string): number {
   return (Date.parse(`${iso}T00:00:00Z`) - Date.parse(`${startIso}T00:00:00Z`)) / 86_400_000;
 }
 
-export function timelineSvg(release: Release): string {
-  const json = (name: string) => JSON.parse(release.files.get(`json/${name}.json`) ?? '[]') as Obj[];
-  const defs = JSON.parse(release.files.get('schemas/defs.schema.json') ?? '{}') as { $defs?: { missile_class?: { enum?: string[] } } };
-  const classOrder = defs.$defs?.missile_class?.enum ?? Object.keys(COLOURS);
-  const coverage = json('coverage').find((c) => c.status === 'complete' && !c.retracted);
+export function timelineSvg(model: ReleaseModel): string {
+  const classOrder = model.classOrder.length ? model.classOrder : Object.keys(COLOURS);
+  const coverage = model.data.coverage.find((c) => c.status === 'complete' && !c.retracted);
   const W = 960;
   const H = 470;
   if (!coverage) {
     return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="80" viewBox="0 0 ${W} 80"><text x="20" y="45" font-family="sans-serif" font-size="16">No complete coverage declaration yet: nothing to chart.</text></svg>\n`;
   }
-  const period = dateRange(String(coverage.period));
-  const types = arr(coverage.event_types).map(String);
-  const events = json('events');
-  const covered = events.filter((e) => {
-    if (e.retracted || !types.includes(String(e.type))) return false;
-    const r = dateRange(String(e.date));
-    return r.earliest >= period.earliest && r.latest <= period.latest;
+  const period = dateRange(coverage.period);
+  const months = monthsOf(coverage.period);
+  const tallies = tallyByMonth(coveredEvents(model.prepared, coverage));
+  const slots = months.map((m) => {
+    const t = tallies.get(m);
+    return { byClass: new Map([...(t?.byClass ?? [])].map(([k, v]) => [k, v.n])), floor: t?.missiles.floor ?? false, events: t?.events ?? 0 };
   });
   const y0 = Number(period.earliest.slice(0, 4));
   const m0 = Number(period.earliest.slice(5, 7)) - 1;
-  const monthCount = (Number(period.latest.slice(0, 4)) - y0) * 12 + Number(period.latest.slice(5, 7)) - 1 - m0 + 1;
-  const slots = Array.from({ length: monthCount }, () => ({ byClass: new Map<string, number>(), floor: false, events: 0 }));
-  for (const e of covered) {
-    const r = dateRange(String(e.date));
-    const i = (Number(r.earliest.slice(0, 4)) - y0) * 12 + Number(r.earliest.slice(5, 7)) - 1 - m0;
-    const slot = slots[i]!;
-    slot.events++;
-    for (const g of arr((e.launch as Obj | undefined)?.missiles)) {
-      const count = g.count as Obj;
-      slot.byClass.set(String(g.class), (slot.byClass.get(String(g.class)) ?? 0) + Number(count.value));
-      if (count.qualifier !== undefined && count.qualifier !== 'exact') slot.floor = true;
-    }
-  }
+  const monthCount = months.length;
   const totals = slots.map((s) => [...s.byClass.values()].reduce((a, b) => a + b, 0));
   const top = Math.max(5, Math.ceil(Math.max(...totals) / 5) * 5);
   const left = 60;
@@ -66,7 +49,7 @@ export function timelineSvg(release: Release): string {
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="DejaVu Sans, Arial, sans-serif" font-size="12">`,
     `<rect width="${W}" height="${H}" fill="#ffffff"/>`,
-    `<text x="${left}" y="28" font-size="17" font-weight="bold">${esc(String(coverage.title))}: missiles per month by class</text>`,
+    `<text x="${left}" y="28" font-size="17" font-weight="bold">${esc(coverage.title)}: missiles per month by class</text>`,
     `<text x="${left}" y="50" fill="#444">Bars: missiles (a + marks a lower bound). Numbers above bars: launch events. Strip: summits and statements in the dataset.</text>`,
   ];
   for (let v = 0; v <= top; v += 5) {
@@ -103,13 +86,13 @@ export function timelineSvg(release: Release): string {
     const r = dateRange(d);
     return r.earliest >= period.earliest && r.earliest <= period.latest ? r.earliest : undefined;
   };
-  for (const e of events.filter((x) => x.type === 'summit' && !x.retracted)) {
-    const d = within(String(e.date));
-    if (d) out.push(`<path d="M ${n(xDay(d))} ${stripY - 9} l 7 12 l -14 0 z" fill="#c0392b"><title>${esc(`${d} ${String(e.title)}`)}</title></path>`);
+  for (const e of model.data.events.filter((x) => x.type === 'summit' && !x.retracted)) {
+    const d = within(e.date);
+    if (d) out.push(`<path d="M ${n(xDay(d))} ${stripY - 9} l 7 12 l -14 0 z" fill="#c0392b"><title>${esc(`${d} ${e.title}`)}</title></path>`);
   }
-  for (const s of json('statements').filter((x) => !x.retracted)) {
-    const d = within(String(s.date));
-    if (d) out.push(`<circle cx="${n(xDay(d))}" cy="${stripY + 14}" r="5" fill="#555555" fill-opacity="0.7"><title>${esc(`${d} ${String(s.summary)}`)}</title></circle>`);
+  for (const s of model.data.statements.filter((x) => !x.retracted)) {
+    const d = within(s.date);
+    if (d) out.push(`<circle cx="${n(xDay(d))}" cy="${stripY + 14}" r="5" fill="#555555" fill-opacity="0.7"><title>${esc(`${d} ${s.summary}`)}</title></circle>`);
   }
   // Legend.
   const present = classOrder.filter((c) => slots.some((s) => s.byClass.has(c)));
@@ -122,7 +105,7 @@ export function timelineSvg(release: Release): string {
   out.push(`<path d="M ${lx + 6} ${ly - 11} l 7 12 l -14 0 z" fill="#c0392b"/><text x="${lx + 18}" y="${ly}">summit</text>`);
   lx += 90;
   out.push(`<circle cx="${lx + 6}" cy="${ly - 4}" r="5" fill="#555555" fill-opacity="0.7"/><text x="${lx + 16}" y="${ly}">statement</text>`);
-  out.push(`<text x="${left}" y="${H - 14}" fill="#666" font-size="11">dprk-data, coverage ${esc(String(coverage.id))} (${esc(String(coverage.period))}); counting rules in data/coverage/${esc(String(coverage.id))}.yaml. Dates are Korean local dates.</text>`);
+  out.push(`<text x="${left}" y="${H - 14}" fill="#666" font-size="11">dprk-data, coverage ${esc(coverage.id)} (${esc(coverage.period)}); counting rules in data/coverage/${esc(coverage.id)}.yaml. Dates are Korean local dates.</text>`);
   out.push('</svg>');
   return `${out.join('\n')}\n`;
 }

@@ -1,0 +1,86 @@
+/**
+ * Counting covered events by month: the one tally behind the README's coverage tables and the
+ * timeline chart. It works on the prepared events the figure checks count (derive.ts), so a
+ * month's numbers and a figure's reading always agree.
+ */
+import { dateRange } from './dates.ts';
+import type { PreparedEvent } from './derive.ts';
+import type { Coverage } from './types.ts';
+
+/** A number with whether it is only a lower bound (some part was "several", "at least" or "about"). */
+export interface Tally {
+  n: number;
+  floor: boolean;
+}
+
+export interface MonthTally {
+  /** YYYY-MM of the events' first possible day. */
+  month: string;
+  events: number;
+  /** Distinct first possible days. */
+  days: Set<string>;
+  /** Some event is not dated to one day (a span, a month). */
+  approx: boolean;
+  missiles: Tally;
+  byClass: Map<string, Tally>;
+}
+
+const add = (t: Tally, n: number, floor: boolean) => {
+  t.n += n;
+  t.floor ||= floor;
+};
+
+/** The events a coverage declaration holds: of its types and wholly inside its period. */
+export function coveredEvents(prepared: readonly PreparedEvent[], coverage: Pick<Coverage, 'event_types' | 'period'>): PreparedEvent[] {
+  const period = dateRange(coverage.period);
+  const types: readonly string[] = coverage.event_types;
+  return prepared.filter((e) => types.includes(e.type) && e.earliest >= period.earliest && e.latest <= period.latest);
+}
+
+/** Every month of a period, in order, as YYYY-MM. */
+export function monthsOf(period: string): string[] {
+  const r = dateRange(period);
+  const first = Number(r.earliest.slice(0, 4)) * 12 + Number(r.earliest.slice(5, 7)) - 1;
+  const last = Number(r.latest.slice(0, 4)) * 12 + Number(r.latest.slice(5, 7)) - 1;
+  const out: string[] = [];
+  for (let i = first; i <= last; i++) out.push(`${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+  return out;
+}
+
+/** Launch events, launch days and missiles (in all and by class) per month, each counted on its first possible day. */
+export function tallyByMonth(events: readonly PreparedEvent[]): Map<string, MonthTally> {
+  const months = new Map<string, MonthTally>();
+  for (const e of events) {
+    const month = e.earliest.slice(0, 7);
+    let m = months.get(month);
+    if (!m) months.set(month, (m = { month, events: 0, days: new Set(), approx: false, missiles: { n: 0, floor: false }, byClass: new Map() }));
+    m.events++;
+    m.days.add(e.earliest);
+    if (e.earliest !== e.latest) m.approx = true;
+    for (const g of e.groups) {
+      const floor = g.qualifier !== 'exact';
+      add(m.missiles, g.value, floor);
+      let k = m.byClass.get(g.cls);
+      if (!k) m.byClass.set(g.cls, (k = { n: 0, floor: false }));
+      add(k, g.value, floor);
+    }
+  }
+  return months;
+}
+
+/** The sum of several months' tallies. */
+export function sumTallies(months: Iterable<MonthTally>): Omit<MonthTally, 'days' | 'month'> & { days: number } {
+  const total = { events: 0, days: 0, approx: false, missiles: { n: 0, floor: false }, byClass: new Map<string, Tally>() };
+  for (const m of months) {
+    total.events += m.events;
+    total.days += m.days.size;
+    total.approx ||= m.approx;
+    add(total.missiles, m.missiles.n, m.missiles.floor);
+    for (const [cls, v] of m.byClass) {
+      let t = total.byClass.get(cls);
+      if (!t) total.byClass.set(cls, (t = { n: 0, floor: false }));
+      add(t, v.n, v.floor);
+    }
+  }
+  return total;
+}
