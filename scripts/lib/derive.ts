@@ -31,7 +31,7 @@ function combine(a: Qualifier, b: Qualifier): Qualifier {
 }
 
 /** How a stored count's qualifier reads when summed. */
-export function countQualifier(q: string | undefined): Qualifier {
+function countQualifier(q: string | undefined): Qualifier {
   if (q === undefined || q === 'exact') return 'exact';
   if (q === 'about') return 'about';
   return 'at-least'; // at-least, more-than, several, unknown: the value is a floor

@@ -4,10 +4,10 @@
  * Curated data needs no YAML cleverness, so anchors, aliases, tags, several documents, duplicate
  * keys and prototype-polluting keys are refused here, before anything else sees the record.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { CORE_SCHEMA, load as fastLoad } from 'js-yaml';
-import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type Node } from 'yaml';
+import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type Node } from 'yaml';
 import { COLLECTIONS, type CollectionName } from './collections.ts';
 import type { Problem } from './problems.ts';
 
@@ -59,7 +59,7 @@ export interface LoadResult {
 }
 
 /** The largest record file accepted; a curated record is a few kilobytes. */
-export const MAX_FILE_BYTES = 256 * 1024;
+const MAX_FILE_BYTES = 256 * 1024;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 function problem(file: string, line: number, col: number, field: string, code: string, message: string, hint?: string): Problem {
@@ -68,7 +68,7 @@ function problem(file: string, line: number, col: number, field: string, code: s
 
 /** Every .yaml file below a folder, sorted, with .yml and other files reported. */
 function listFiles(dir: string, base: string, problems: Problem[]): string[] {
-  let entries: import('node:fs').Dirent[];
+  let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch {
@@ -152,7 +152,7 @@ const UNUSUAL: { hint: (t: string) => boolean; re: RegExp }[] = [
 ];
 
 /** Whether the text could hold anything the fast parser might read differently. */
-export function isUnusual(text: string): boolean {
+function isUnusual(text: string): boolean {
   return UNUSUAL.some((u) => u.hint(text) && u.re.test(text));
 }
 
@@ -214,7 +214,8 @@ function parseSlow(collection: CollectionName, file: string, text: string, idFro
         problems.push(problem(file, pos.line, pos.col, '', 'yaml/anchor', `an anchor (&${node.anchor}) is defined`, 'remove the anchor; records need no anchors or aliases'));
         bad = true;
       }
-      if (node.tag && !isDefaultTag(node)) {
+      // The parser sets a tag only where the text writes one; no record needs any.
+      if (node.tag) {
         problems.push(problem(file, pos.line, pos.col, '', 'yaml/tag', `a tag (${node.tag}) is used`, 'remove the tag; write plain values (quote a string if needed)'));
         bad = true;
       }
@@ -248,13 +249,8 @@ function parseSlow(collection: CollectionName, file: string, text: string, idFro
   return { record: lazyRecord(collection, idFromName, file, data, text), problems };
 }
 
-function isDefaultTag(node: Node): boolean {
-  // The parser fills in tags only when a node is written with one; none is ever needed.
-  return node.tag === undefined;
-}
-
 /** Offset of the first byte that is not part of a well-formed UTF-8 sequence. */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
+function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
@@ -300,7 +296,7 @@ export function loadData(dataDir: string): LoadResult {
 }
 
 /** The node at a path inside a record, and whether it is the key or the value that is meant. */
-export function nodeAt(doc: Document, path: readonly (string | number)[]): Node | undefined {
+function nodeAt(doc: Document, path: readonly (string | number)[]): Node | undefined {
   let node: unknown = doc.contents;
   let last: Node | undefined = isNode(node) ? node : undefined;
   for (const seg of path) {
@@ -314,10 +310,8 @@ export function nodeAt(doc: Document, path: readonly (string | number)[]): Node 
       node = node.items[seg];
       if (isNode(node)) last = node;
       else return last;
-    } else if (isAlias(node)) {
-      return last;
     } else {
-      return last;
+      return last; // a scalar, an alias (refused by the loader) or a missing node
     }
   }
   return last;

@@ -25,7 +25,7 @@ export function closest(value: string, candidates: Iterable<string>): string | u
 }
 
 /** A slug suggestion for a bad id or file name. */
-export function slugify(value: string): string {
+function slugify(value: string): string {
   return value
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -13,7 +13,7 @@ import { readmeSections } from './readme-sections.ts';
 import { timelineSvg } from './timeline.ts';
 
 /** Replace every generated section of a text (<!-- generated:NAME --> ... <!-- /generated:NAME -->); unknown markers are left alone. */
-export function renderSections(text: string, sections: Map<string, string>): string {
+function renderSections(text: string, sections: Map<string, string>): string {
   return text.replace(/<!-- generated:([a-z-]+) -->[\s\S]*?<!-- \/generated:\1 -->/g, (whole, name: string) => {
     const body = sections.get(name);
     return body === undefined ? whole : `<!-- generated:${name} -->\n${body}\n<!-- /generated:${name} -->`;

@@ -11,7 +11,7 @@ import type { ReleaseModel } from './model.ts';
 import { buildRows, TableBuilder, type Cell, type Table } from './tables.ts';
 import { entryPointFiles } from './entrypoints.ts';
 
-export const DATA_LICENSE = { name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0 International' };
+const DATA_LICENSE = { name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0 International' };
 
 function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;

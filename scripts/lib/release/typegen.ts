@@ -47,7 +47,7 @@ function rewrite(node: unknown, file: string, schemas: SchemaSet): unknown {
   return out;
 }
 
-export function combinedSchema(schemas = new SchemaSet()): Schema {
+function combinedSchema(schemas = new SchemaSet()): Schema {
   const defs: Schema = {};
   const shared = (schemas.files.get('defs.schema.json')!.$defs ?? {}) as Record<string, Schema>;
   for (const [name, def] of Object.entries(shared)) if (isNamed(def)) defs[pascal(name)] = { ...(rewrite(def, 'defs.schema.json', schemas) as Schema), title: pascal(name) };

@@ -5,7 +5,7 @@ import { citationObjects } from '../walk.ts';
 import { get, listOf, problem, type Rule } from './context.ts';
 
 /** Does a dotted path name a field that the schema allows? Numeric segments index lists. */
-export function schemaHasPath(schemas: SchemaSet, collection: CollectionName, dotted: string): boolean {
+function schemaHasPath(schemas: SchemaSet, collection: CollectionName, dotted: string): boolean {
   let file = `${collection}.schema.json`;
   let node: Schema = schemas.root(collection);
   for (const seg of dotted.split('.')) {

@@ -2,7 +2,7 @@ import type { Problem } from '../problems.ts';
 import { problem, quotedTexts, type Rule } from './context.ts';
 
 /** Fold typographic quotes, dashes and spaces, to tell a curator that only such characters differ. */
-export function foldTypography(s: string): string {
+function foldTypography(s: string): string {
   return s
     .replace(/[\u2018\u2019\u201b\u2032]/g, "'")
     .replace(/[\u201c\u201d\u201f\u2033]/g, '"')
