@@ -15,8 +15,9 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       eqeqeq: ['error', 'always'],
       'no-console': 'off',
-      'max-lines-per-function': ['error', { max: 100, skipBlankLines: true, skipComments: true }],
     },
   },
+  // No function in the pipeline longer than 100 lines, comments and blank lines included.
+  { files: ['scripts/**/*.ts'], rules: { 'max-lines-per-function': ['error', { max: 100 }] } },
   { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
 );

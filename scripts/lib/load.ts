@@ -169,40 +169,10 @@ export function fastParse(text: string): Record<string, Json> | undefined {
   return data as Record<string, Json>;
 }
 
-/** The yaml package with positions: every structural check, and the error messages. */
-function parseSlow(collection: CollectionName, file: string, text: string, idFromName: string): { record?: LoadedRecord; problems: Problem[] } {
-  const problems: Problem[] = [];
-  const fail = (line: number, col: number, code: string, message: string, hint?: string) => {
-    problems.push(problem(file, line, col, '', code, message, hint));
-    return { problems };
-  };
-  const lines = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2', logLevel: 'error' });
-  if (!Array.isArray(docs) || docs.length === 0) {
-    return fail(1, 1, 'yaml/not-a-mapping', 'the file holds no YAML document, only comments', 'write the record as a YAML mapping of field: value');
-  }
-  if (docs.length > 1) {
-    const second = docs[1]!;
-    const pos = position(lines, second.range[0]);
-    return fail(pos.line, pos.col, 'yaml/multi-document', 'the file holds more than one YAML document', 'one record per file: remove the --- separator and move the second record to its own file');
-  }
-  const doc = docs[0]!;
-  // Only the first syntax error: the ones after it are usually its consequences.
-  for (const err of doc.errors.slice(0, 1)) {
-    const pos = position(lines, err.pos[0]);
-    let message = err.message.split('\n')[0]!;
-    let hint = 'fix the YAML syntax at this position';
-    if (err.code === 'DUPLICATE_KEY') hint = 'each field may appear once; remove or merge the repeated key';
-    if (err.code === 'TAB_AS_INDENT' || /tab/i.test(message)) hint = 'indent with spaces, never tabs';
-    if (err.code === 'DUPLICATE_KEY') message = 'a key appears twice in the same mapping';
-    problems.push(problem(file, pos.line, pos.col, '', `yaml/${err.code.toLowerCase()}`, message, hint));
-  }
-  if (problems.length) return { problems };
-
+/** Report anchors, aliases, tags, forbidden and complex keys; true when there was any. */
+function refuseCleverYaml(doc: Document, lines: LineCounter, file: string, problems: Problem[]): boolean {
   let bad = false;
-  // Anchors, aliases, tags, odd keys all make the text unusual (the same test that sends a file
-  // here); text that is not can skip the walk over the syntax tree.
-  if (isUnusual(text)) visit(doc, {
+  visit(doc, {
     Alias(_, node) {
       const pos = position(lines, node.range?.[0] ?? 0);
       problems.push(problem(file, pos.line, pos.col, '', 'yaml/alias', `an alias (*${node.source}) is used`, 'curated records spell every value out; replace the alias with the value itself'));
@@ -233,7 +203,42 @@ function parseSlow(collection: CollectionName, file: string, text: string, idFro
       }
     },
   });
-  if (bad) return { problems };
+  return bad;
+}
+
+/** The yaml package with positions: every structural check, and the error messages. */
+function parseSlow(collection: CollectionName, file: string, text: string, idFromName: string): { record?: LoadedRecord; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const fail = (line: number, col: number, code: string, message: string, hint?: string) => {
+    problems.push(problem(file, line, col, '', code, message, hint));
+    return { problems };
+  };
+  const lines = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2', logLevel: 'error' });
+  if (!Array.isArray(docs) || docs.length === 0) {
+    return fail(1, 1, 'yaml/not-a-mapping', 'the file holds no YAML document, only comments', 'write the record as a YAML mapping of field: value');
+  }
+  if (docs.length > 1) {
+    const second = docs[1]!;
+    const pos = position(lines, second.range[0]);
+    return fail(pos.line, pos.col, 'yaml/multi-document', 'the file holds more than one YAML document', 'one record per file: remove the --- separator and move the second record to its own file');
+  }
+  const doc = docs[0]!;
+  // Only the first syntax error: the ones after it are usually its consequences.
+  for (const err of doc.errors.slice(0, 1)) {
+    const pos = position(lines, err.pos[0]);
+    let message = err.message.split('\n')[0]!;
+    let hint = 'fix the YAML syntax at this position';
+    if (err.code === 'DUPLICATE_KEY') hint = 'each field may appear once; remove or merge the repeated key';
+    if (err.code === 'TAB_AS_INDENT' || /tab/i.test(message)) hint = 'indent with spaces, never tabs';
+    if (err.code === 'DUPLICATE_KEY') message = 'a key appears twice in the same mapping';
+    problems.push(problem(file, pos.line, pos.col, '', `yaml/${err.code.toLowerCase()}`, message, hint));
+  }
+  if (problems.length) return { problems };
+
+  // Anchors, aliases, tags, odd keys all make the text unusual (the same test that sends a file
+  // here); text that is not can skip the walk over the syntax tree.
+  if (isUnusual(text) && refuseCleverYaml(doc, lines, file, problems)) return { problems };
   if (!isMap(doc.contents)) {
     const pos = position(lines, (doc.contents as Node | null)?.range?.[0] ?? 0);
     return fail(pos.line, pos.col, 'yaml/not-a-mapping', 'the record is not a mapping of field: value', 'start the file with fields such as title: ...');
