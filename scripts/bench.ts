@@ -17,16 +17,27 @@ import { generate } from './bench/synthetic.ts';
 import { COLLECTIONS } from './lib/collections.ts';
 import { DATA_DIR, ROOT, SEED_DIR, SCHEMA_DIR } from './lib/paths.ts';
 
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 if (!sizes.length) sizes.push(1000, 10000, 100000);
 const TSX = resolve(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const AJV = resolve(ROOT, 'node_modules', 'ajv-cli', 'dist', 'index.js');
 
-interface Measure { ms: number; records: number; maxRssMb: number }
+interface Measure {
+  ms: number;
+  records: number;
+  maxRssMb: number;
+}
 
 function measure(mode: string, dir: string): Measure & { wallMs: number } {
   const t = performance.now();
-  const r = spawnSync(process.execPath, ['--max-old-space-size=16384', '--max-semi-space-size=64', TSX, join(ROOT, 'scripts', 'bench', 'run.ts'), mode, dir], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const r = spawnSync(
+    process.execPath,
+    ['--max-old-space-size=16384', '--max-semi-space-size=64', TSX, join(ROOT, 'scripts', 'bench', 'run.ts'), mode, dir],
+    { encoding: 'utf8', maxBuffer: 64 << 20 },
+  );
   const wallMs = Math.round(performance.now() - t);
   if (r.status !== 0) throw new Error(`${mode} failed: ${r.stderr.slice(-2000)}`);
   const line = r.stdout.trim().split('\n').pop()!;
@@ -38,12 +49,21 @@ function ajvCli(dir: string): { wallMs: number } {
   const t = performance.now();
   for (const c of COLLECTIONS) {
     const args = [
-      AJV, 'validate', '--spec=draft2020', '--strict=false', '--all-errors', '--errors=no',
-      '-c', join(ROOT, 'scripts', 'bench', 'ajv-keywords.cjs'),
-      '-s', join(SCHEMA_DIR, `${c}.schema.json`),
+      AJV,
+      'validate',
+      '--spec=draft2020',
+      '--strict=false',
+      '--all-errors',
+      '--errors=no',
+      '-c',
+      join(ROOT, 'scripts', 'bench', 'ajv-keywords.cjs'),
+      '-s',
+      join(SCHEMA_DIR, `${c}.schema.json`),
       ...COLLECTIONS.filter((x) => x !== c).flatMap((x) => ['-r', join(SCHEMA_DIR, `${x}.schema.json`)]),
-      '-r', join(SCHEMA_DIR, 'defs.schema.json'),
-      '-d', join(dir, 'data', c, '**', '*.yaml'),
+      '-r',
+      join(SCHEMA_DIR, 'defs.schema.json'),
+      '-d',
+      join(dir, 'data', c, '**', '*.yaml'),
     ];
     // ajv-cli exits 1 when a file is invalid: every synthetic file lacks the id that our loader
     // takes from the file name, and js-yaml reads unquoted dates as Date objects. It still parses
@@ -83,11 +103,18 @@ try {
   const realBuild = measure('build', realDir);
 
   // The consumer side, from the packed package installed in a fresh project.
-  const pack = JSON.parse(spawnSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8' }).stdout) as { filename: string; size: number; unpackedSize: number }[];
+  const pack = JSON.parse(spawnSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8' }).stdout) as {
+    filename: string;
+    size: number;
+    unpackedSize: number;
+  }[];
   const project = join(work, 'consumer');
   mkdirSync(project);
   writeFileSync(join(project, 'package.json'), '{"name":"consumer","private":true,"type":"module"}');
-  spawnSync('npm', ['install', join(work, pack[0]!.filename), '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: project, encoding: 'utf8' });
+  spawnSync('npm', ['install', join(work, pack[0]!.filename), '--no-audit', '--no-fund', '--ignore-scripts'], {
+    cwd: project,
+    encoding: 'utf8',
+  });
   const events = join(project, 'node_modules', 'dprk-data', 'dist', 'json', 'events.json');
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const inProcess = (code: string) =>
@@ -98,7 +125,11 @@ try {
   const parseWall: number[] = [];
   for (let i = 0; i < 15; i++) {
     importMs.push(inProcess("const t = performance.now(); await import('dprk-data/events'); console.log(performance.now() - t);"));
-    parseMs.push(inProcess(`import { readFileSync } from 'node:fs'; const t = performance.now(); JSON.parse(readFileSync(${JSON.stringify(events)}, 'utf8')); console.log(performance.now() - t);`));
+    parseMs.push(
+      inProcess(
+        `import { readFileSync } from 'node:fs'; const t = performance.now(); JSON.parse(readFileSync(${JSON.stringify(events)}, 'utf8')); console.log(performance.now() - t);`,
+      ),
+    );
     let t = performance.now();
     spawnSync(process.execPath, ['-e', "import('dprk-data/events')"], { cwd: project });
     importWall.push(performance.now() - t);

@@ -22,6 +22,10 @@ if (!result.files) {
   } else console.log(`generated files are up to date (${result.files.length} files)`);
 } else {
   const dist = result.files.filter((f) => f.path.startsWith('dist/')).length;
-  console.log(`built dist/: ${dist} files; ${Object.entries(result.model!.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+  console.log(
+    `built dist/: ${dist} files; ${Object.entries(result.model!.counts)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ')}`,
+  );
   for (const f of result.updated ?? []) console.log(`${f}: updated`);
 }

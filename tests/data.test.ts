@@ -17,7 +17,9 @@ describe('the dataset', () => {
     const result = await build({ check: true });
     expect(result.stale).toEqual({ changed: [], missing: [], extra: [] });
     // The stale list covers README.md, CHANGELOG.md and docs/ too: all are generated files.
-    expect(result.files!.map((f) => f.path)).toEqual(expect.arrayContaining(['README.md', 'CHANGELOG.md', 'docs/figures.md', 'docs/codebook.md', 'docs/timeline.svg']));
+    expect(result.files!.map((f) => f.path)).toEqual(
+      expect.arrayContaining(['README.md', 'CHANGELOG.md', 'docs/figures.md', 'docs/codebook.md', 'docs/timeline.svg']),
+    );
   });
 
   it('loses nothing from JSON to CSV: every value of every released record parses back from the CSV files', () => {

@@ -4,7 +4,16 @@
  */
 import './fuzz-seed.ts';
 import { describe, expect, it } from 'vitest';
-import { claimRange, coveringDeclaration, deriveFigures, evaluate as evaluateOn, prepareEvents, verdict, type CoverageDecl, type Derivation } from '../scripts/lib/derive.ts';
+import {
+  claimRange,
+  coveringDeclaration,
+  deriveFigures,
+  evaluate as evaluateOn,
+  prepareEvents,
+  verdict,
+  type CoverageDecl,
+  type Derivation,
+} from '../scripts/lib/derive.ts';
 import type { Coverage, Event, Figure } from '../scripts/lib/types.ts';
 
 const launch = (id: string, date: string, groups: object[], extra: object = {}, type = 'missile-launch'): Event =>
@@ -20,11 +29,33 @@ const events: Event[] = [
   launch('e7', '2023-05-01', [{ class: 'srbm', count: { value: 9 } }], { retracted: { date: '2026-11-25', reason: 'duplicate' } }),
   launch('e8', '2022-12-31/2023-01-01', [{ class: 'srbm', count: { value: 5 } }]),
   launch('e9', '2023-06-06', [{ class: 'srbm', count: { value: 3, qualifier: 'about' } }]),
-  { id: 'm1', type: 'summit', date: '2023-07-07', participants: [{ actor: 'a', role: 'host' }, { actor: 'b', role: 'visitor' }] } as unknown as Event,
-  { id: 'm2', type: 'summit', date: '2023-08-08', participants: [{ actor: 'a', role: 'host' }, { actor: 'c', role: 'visitor' }] } as unknown as Event,
+  {
+    id: 'm1',
+    type: 'summit',
+    date: '2023-07-07',
+    participants: [
+      { actor: 'a', role: 'host' },
+      { actor: 'b', role: 'visitor' },
+    ],
+  } as unknown as Event,
+  {
+    id: 'm2',
+    type: 'summit',
+    date: '2023-08-08',
+    participants: [
+      { actor: 'a', role: 'host' },
+      { actor: 'c', role: 'visitor' },
+    ],
+  } as unknown as Event,
 ];
 const evaluate = (der: Derivation, evs: Event[]) => evaluateOn(der, prepareEvents(evs));
-const d = (over: Partial<Derivation>): Derivation => ({ reading: 'r', unit: 'missiles', event_types: ['missile-launch'], period: '2023', ...over });
+const d = (over: Partial<Derivation>): Derivation => ({
+  reading: 'r',
+  unit: 'missiles',
+  event_types: ['missile-launch'],
+  period: '2023',
+  ...over,
+});
 
 describe('evaluate: one case per unit and filter', () => {
   it('missiles: sums group counts; "several" makes the sum a lower bound', () => {
@@ -54,18 +85,28 @@ describe('evaluate: one case per unit and filter', () => {
   });
   it('launch events filtered by outcome', () => {
     // failures: e3 (icbm) and e5 (slv).
-    expect(evaluate(d({ unit: 'launch-events', event_types: ['missile-launch', 'satellite-launch'], outcomes: ['failure'] }), events)).toMatchObject({ value: 2, events: ['e3', 'e5'] });
+    expect(
+      evaluate(d({ unit: 'launch-events', event_types: ['missile-launch', 'satellite-launch'], outcomes: ['failure'] }), events),
+    ).toMatchObject({ value: 2, events: ['e3', 'e5'] });
   });
   it('launch days: two launches on one day count once; a month-only date makes it approximate', () => {
     // days: 2023-01-01 (e1, e2), 2023-02-10, 2023-03 (e4, month only), 2023-06-06 = 4, about.
     expect(evaluate(d({ unit: 'launch-days' }), events)).toMatchObject({ value: 4, qualifier: 'about' });
   });
   it('events of any type', () => {
-    expect(evaluate(d({ unit: 'events', event_types: ['summit'] }), events)).toEqual({ value: 2, qualifier: 'exact', events: ['m1', 'm2'] });
+    expect(evaluate(d({ unit: 'events', event_types: ['summit'] }), events)).toEqual({
+      value: 2,
+      qualifier: 'exact',
+      events: ['m1', 'm2'],
+    });
   });
   it('events with given participants', () => {
     // a and b meet only in m1.
-    expect(evaluate(d({ unit: 'events', event_types: ['summit'], participants: ['a', 'b'] }), events)).toEqual({ value: 1, qualifier: 'exact', events: ['m1'] });
+    expect(evaluate(d({ unit: 'events', event_types: ['summit'], participants: ['a', 'b'] }), events)).toEqual({
+      value: 1,
+      qualifier: 'exact',
+      events: ['m1'],
+    });
   });
 });
 
@@ -81,7 +122,12 @@ describe('claim ranges', () => {
   });
 });
 
-const complete: CoverageDecl = { id: 'launches-2023', event_types: ['missile-launch', 'satellite-launch'], period: '2023-01-01/2023-12-31', status: 'complete' };
+const complete: CoverageDecl = {
+  id: 'launches-2023',
+  event_types: ['missile-launch', 'satellite-launch'],
+  period: '2023-01-01/2023-12-31',
+  status: 'complete',
+};
 const claim = (value: number | undefined, qualifier: string) => ({ value, qualifier, text: 't' });
 
 describe('coverage', () => {
@@ -112,7 +158,10 @@ describe('verdicts', () => {
     expect(verdict(claim(10, 'about'), d({}), atLeast9, complete).verdict).toBe('not-comparable');
   });
   it('not comparable without complete coverage, or without a number', () => {
-    expect(verdict(claim(5, 'exact'), d({}), exact5, undefined)).toMatchObject({ verdict: 'not-comparable', reason: expect.stringContaining('not declared complete') });
+    expect(verdict(claim(5, 'exact'), d({}), exact5, undefined)).toMatchObject({
+      verdict: 'not-comparable',
+      reason: expect.stringContaining('not declared complete'),
+    });
     expect(verdict(claim(undefined, 'record'), d({}), exact5, complete).verdict).toBe('not-comparable');
   });
 });
@@ -120,21 +169,44 @@ describe('verdicts', () => {
 describe('deriveFigures', () => {
   it('attaches one check per derivation and leaves figures without derivations alone', () => {
     const fig = {
-      id: 'f', claim: { value: 5, qualifier: 'more-than', text: 'more than 5' },
+      id: 'f',
+      claim: { value: 5, qualifier: 'more-than', text: 'more than 5' },
       derivations: [
         { reading: 'missiles in 2023', unit: 'missiles', event_types: ['missile-launch'], period: '2023' },
         { reading: 'launch events in 2023', unit: 'launch-events', event_types: ['missile-launch'], period: '2023' },
       ],
     } as unknown as Figure;
     const plain = { id: 'g', claim: { value: 1, qualifier: 'exact', text: 'one' } } as unknown as Figure;
-    const coverage = [{ id: 'launches-2023', event_types: ['missile-launch', 'satellite-launch'], period: '2023-01-01/2023-12-31', status: 'complete' } as unknown as Coverage];
-    const { figures: [f, g], counted } = deriveFigures([fig, plain], prepareEvents(events), coverage);
+    const coverage = [
+      {
+        id: 'launches-2023',
+        event_types: ['missile-launch', 'satellite-launch'],
+        period: '2023-01-01/2023-12-31',
+        status: 'complete',
+      } as unknown as Coverage,
+    ];
+    const {
+      figures: [f, g],
+      counted,
+    } = deriveFigures([fig, plain], prepareEvents(events), coverage);
     expect(counted.get('f')![1]).toEqual(['e1', 'e2', 'e3', 'e4', 'e9']);
     expect(counted.has('g')).toBe(false);
     // missiles: at least 12 (see above), more than 5 -> consistent; launch events: 5 (e1 e2 e3 e4 e9) -> not more than 5.
     expect(f!.checks).toEqual([
-      expect.objectContaining({ reading: 'missiles in 2023', computed_value: 12, computed_qualifier: 'at-least', coverage: 'launches-2023', verdict: 'consistent' }),
-      expect.objectContaining({ reading: 'launch events in 2023', computed_value: 5, computed_qualifier: 'exact', verdict: 'inconsistent', events_matched: 5 }),
+      expect.objectContaining({
+        reading: 'missiles in 2023',
+        computed_value: 12,
+        computed_qualifier: 'at-least',
+        coverage: 'launches-2023',
+        verdict: 'consistent',
+      }),
+      expect.objectContaining({
+        reading: 'launch events in 2023',
+        computed_value: 5,
+        computed_qualifier: 'exact',
+        verdict: 'inconsistent',
+        events_matched: 5,
+      }),
     ]);
     expect(g).toBe(plain);
   });
@@ -147,7 +219,12 @@ describe('date bounds', () => {
     const fc = (await import('fast-check')).default;
     const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
     const part = fc
-      .tuple(fc.integer({ min: 1900, max: 2100 }), fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 28 }), fc.constantFrom('', '?', '~', '%'))
+      .tuple(
+        fc.integer({ min: 1900, max: 2100 }),
+        fc.integer({ min: 0, max: 12 }),
+        fc.integer({ min: 0, max: 28 }),
+        fc.constantFrom('', '?', '~', '%'),
+      )
       .map(([y, m, d, q]) => `${y}${m ? `-${String(m).padStart(2, '0')}${d ? `-${String(d).padStart(2, '0')}` : ''}` : ''}${q}`);
     fc.assert(
       fc.property(part, fc.option(part, { nil: undefined }), (a, b) => {

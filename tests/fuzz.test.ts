@@ -140,7 +140,10 @@ describe('fuzzing the validator', () => {
         const rec = originals[i]!;
         // Leaves whose schema allows one type only (a variant's value may be text or a number).
         const leaves = paths(rec.data).filter(
-          (p) => p.path[0] !== 'id' && (typeof p.value === 'string' || typeof p.value === 'number' || typeof p.value === 'boolean') && !Array.isArray(schemaAt(rec.collection, p.path)?.type),
+          (p) =>
+            p.path[0] !== 'id' &&
+            (typeof p.value === 'string' || typeof p.value === 'number' || typeof p.value === 'boolean') &&
+            !Array.isArray(schemaAt(rec.collection, p.path)?.type),
         );
         const target = leaves[pick % leaves.length]!;
         const wrong: Json = typeof target.value === 'string' ? 12345 : 'not a number';

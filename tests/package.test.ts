@@ -21,7 +21,12 @@ let unpacked: string;
 let project: string;
 
 function run(cmd: string, args: string[], cwd: string): string {
-  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' }, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(cmd, args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, npm_config_update_notifier: 'false' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
   return r.stdout;
 }
@@ -52,7 +57,8 @@ describe('the packed package', () => {
     for (const field of ['dependencies', 'peerDependencies', 'optionalDependencies', 'bundleDependencies', 'bundledDependencies']) {
       expect(Object.keys(manifest[field] ?? {}), field).toEqual([]);
     }
-    for (const hook of ['preinstall', 'install', 'postinstall', 'prepare', 'prepack', 'postpack']) expect(manifest.scripts?.[hook], hook).toBeUndefined();
+    for (const hook of ['preinstall', 'install', 'postinstall', 'prepare', 'prepack', 'postpack'])
+      expect(manifest.scripts?.[hook], hook).toBeUndefined();
   });
 
   it('holds only the allow-listed files', () => {
@@ -120,7 +126,7 @@ describe('installed in a fresh project', () => {
         'const first: Event = events[0]!;',
         "const kind: Event['type'] = first.type;",
         'const all: Figure[] = figures;',
-        "const verdicts: string[] = all.flatMap((f) => (f.checks ?? []).map((c) => c.verdict));",
+        'const verdicts: string[] = all.flatMap((f) => (f.checks ?? []).map((c) => c.verdict));',
         '// @ts-expect-error: the types are closed like the schemas',
         'const wrong: Event = { ...first, unknown_field: 1 };',
         'export { kind, verdicts, wrong };',
@@ -128,11 +134,19 @@ describe('installed in a fresh project', () => {
     );
     writeFileSync(
       join(project, 'check-cjs.cts'),
-      ["import data = require('dprk-data');", "import events = require('dprk-data/events');", 'const n: number = data.events.length + events.length;', 'export { n };'].join('\n'),
+      [
+        "import data = require('dprk-data');",
+        "import events = require('dprk-data/events');",
+        'const n: number = data.events.length + events.length;',
+        'export { n };',
+      ].join('\n'),
     );
     writeFileSync(
       join(project, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true, skipLibCheck: false, types: [] }, files: ['check.ts', 'check-cjs.cts'] }),
+      JSON.stringify({
+        compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true, skipLibCheck: false, types: [] },
+        files: ['check.ts', 'check-cjs.cts'],
+      }),
     );
     run(process.execPath, [resolve(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', project], project);
   }, 60_000);

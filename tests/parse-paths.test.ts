@@ -18,7 +18,10 @@ const slow = (text: string) => parse(text, { version: '1.2', uniqueKeys: true, s
 describe('fast and slow YAML paths', () => {
   it('agree on every real and fixture record the fast path takes', () => {
     let fast = 0;
-    const files = [...listTree(DATA_DIR).map((f) => join(DATA_DIR, f)), ...listTree(join(FIXTURE, 'data')).map((f) => join(FIXTURE, 'data', f))];
+    const files = [
+      ...listTree(DATA_DIR).map((f) => join(DATA_DIR, f)),
+      ...listTree(join(FIXTURE, 'data')).map((f) => join(FIXTURE, 'data', f)),
+    ];
     for (const f of files) {
       const text = readFileSync(f, 'utf8');
       const data = fastParse(text);
@@ -36,26 +39,63 @@ describe('fast and slow YAML paths', () => {
       fc.double({ noNaN: true, noDefaultInfinity: true }),
       fc.boolean(),
       fc.constant(null),
-      fc.constantFrom('0x1F', '0o17', '0b101', '012', '+12', '.inf', '-.inf', '.nan', 'yes', 'no', 'on', 'off', '~', 'null', 'True', '2023-12-31', '1e3', '1_000', '0.5', '-0', 'a: b', '- x', '#c', "it's", '"q"'),
+      fc.constantFrom(
+        '0x1F',
+        '0o17',
+        '0b101',
+        '012',
+        '+12',
+        '.inf',
+        '-.inf',
+        '.nan',
+        'yes',
+        'no',
+        'on',
+        'off',
+        '~',
+        'null',
+        'True',
+        '2023-12-31',
+        '1e3',
+        '1_000',
+        '0.5',
+        '-0',
+        'a: b',
+        '- x',
+        '#c',
+        "it's",
+        '"q"',
+      ),
     );
     const value = fc.letrec((tie) => ({
-      v: fc.oneof({ depthSize: 'small' }, scalar, fc.array(tie('v'), { maxLength: 3 }), fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), tie('v'), { maxKeys: 3 })),
+      v: fc.oneof(
+        { depthSize: 'small' },
+        scalar,
+        fc.array(tie('v'), { maxLength: 3 }),
+        fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), tie('v'), { maxKeys: 3 }),
+      ),
     })).v;
     fc.assert(
-      fc.property(fc.dictionary(fc.stringMatching(/^[a-z_]{1,10}$/), value, { minKeys: 1, maxKeys: 5 }), fc.boolean(), (record, asPlainText) => {
-        // Written by the yaml package (quoting what needs quoting), or as hand-typed plain text.
-        const text = asPlainText
-          ? Object.entries(record).map(([k, v]) => `${k}: ${typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}`).join('\n')
-          : stringify(record);
-        let expected: unknown;
-        try {
-          expected = slow(text);
-        } catch {
-          expected = Symbol('error');
-        }
-        const data = fastParse(text);
-        if (data !== undefined) expect(data).toEqual(expected);
-      }),
+      fc.property(
+        fc.dictionary(fc.stringMatching(/^[a-z_]{1,10}$/), value, { minKeys: 1, maxKeys: 5 }),
+        fc.boolean(),
+        (record, asPlainText) => {
+          // Written by the yaml package (quoting what needs quoting), or as hand-typed plain text.
+          const text = asPlainText
+            ? Object.entries(record)
+                .map(([k, v]) => `${k}: ${typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}`)
+                .join('\n')
+            : stringify(record);
+          let expected: unknown;
+          try {
+            expected = slow(text);
+          } catch {
+            expected = Symbol('error');
+          }
+          const data = fastParse(text);
+          if (data !== undefined) expect(data).toEqual(expected);
+        },
+      ),
       { numRuns: 3000 },
     );
   });

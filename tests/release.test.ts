@@ -10,10 +10,16 @@ import { COLLECTIONS } from '../scripts/lib/collections.ts';
 import { FIXTURE_SEED_DIR, fixture, tempDir } from './helpers.ts';
 import { readCsv, roundTrip } from './roundtrip.ts';
 
-
 async function buildFixture(changes: Record<string, string | null> = {}, outDir = join(tempDir(), 'dist')) {
   const root = fixture(changes);
-  const result = await build({ dataDir: join(root, 'data'), outDir, seedDir: FIXTURE_SEED_DIR, readme: null, docsDir: null, changelog: null });
+  const result = await build({
+    dataDir: join(root, 'data'),
+    outDir,
+    seedDir: FIXTURE_SEED_DIR,
+    readme: null,
+    docsDir: null,
+    changelog: null,
+  });
   return { root, outDir, result };
 }
 
@@ -23,7 +29,17 @@ function snapshot(dir: string): Map<string, string> {
 
 describe('a release built from the fixture', () => {
   let outDir: string;
-  let pkg: { resources: { name: string; path: string; schema: { fields: { name: string; type: string; constraints?: { required?: boolean; enum?: string[] } }[]; primaryKey: string[]; foreignKeys?: { fields: string[]; reference: { resource: string; fields: string[] } }[] } }[] };
+  let pkg: {
+    resources: {
+      name: string;
+      path: string;
+      schema: {
+        fields: { name: string; type: string; constraints?: { required?: boolean; enum?: string[] } }[];
+        primaryKey: string[];
+        foreignKeys?: { fields: string[]; reference: { resource: string; fields: string[] } }[];
+      };
+    }[];
+  };
   beforeAll(async () => {
     const built = await buildFixture();
     expect(built.result.validation.errors).toBe(0);
@@ -57,16 +73,31 @@ describe('a release built from the fixture', () => {
     const figures = JSON.parse(readFileSync(join(outDir, 'json', 'figures.json'), 'utf8'));
     // The fixture's only launch in December 2023 has 2 missiles; "more than one" holds.
     expect(figures[0].checks).toEqual([
-      expect.objectContaining({ computed_value: 2, computed_qualifier: 'exact', coverage: 'launches-2023', verdict: 'consistent', events_matched: 1 }),
+      expect.objectContaining({
+        computed_value: 2,
+        computed_qualifier: 'exact',
+        coverage: 'launches-2023',
+        verdict: 'consistent',
+        events_matched: 1,
+      }),
     ]);
-    expect(readCsv(outDir, 'figures_checks').rows[0]).toMatchObject({ figure_id: 'launches-2023-example', index: '1', computed_value: '2', verdict: 'consistent' });
+    expect(readCsv(outDir, 'figures_checks').rows[0]).toMatchObject({
+      figure_id: 'launches-2023-example',
+      index: '1',
+      computed_value: '2',
+      verdict: 'consistent',
+    });
   });
 
   it('gives the earliest and latest day of every partial date', () => {
     const { rows } = readCsv(outDir, 'figures');
     expect(rows[0]).toMatchObject({ scope_period: '2023-12', scope_period_earliest: '2023-12-01', scope_period_latest: '2023-12-31' });
     const events = readCsv(outDir, 'events').rows;
-    expect(events.find((e) => e.id === '2023-12-30-launch-a')).toMatchObject({ date: '2023-12-30', date_earliest: '2023-12-30', date_latest: '2023-12-30' });
+    expect(events.find((e) => e.id === '2023-12-30-launch-a')).toMatchObject({
+      date: '2023-12-30',
+      date_earliest: '2023-12-30',
+      date_latest: '2023-12-30',
+    });
   });
 
   it('holds its primary and foreign keys', () => {
@@ -82,7 +113,10 @@ describe('a release built from the fixture', () => {
         for (const row of rows) {
           const values = fk.fields.map((f) => row[f]);
           if (values.every((v) => v === '')) continue;
-          expect(targetKeys.has(values.join('|')), `${r.name}.${fk.fields.join(',')} = ${values.join('|')} -> ${fk.reference.resource}`).toBe(true);
+          expect(
+            targetKeys.has(values.join('|')),
+            `${r.name}.${fk.fields.join(',')} = ${values.join('|')} -> ${fk.reference.resource}`,
+          ).toBe(true);
           checked++;
         }
       }
@@ -100,13 +134,19 @@ describe('a release built from the fixture', () => {
 
   it('keeps quotes, commas, newlines and Korean text intact in CSV', async () => {
     const { outDir: dir, result } = await buildFixture({
-      'data/actors/agency-a.yaml': 'name: "Agency \\"A\\", the, agency"\nkind: state-media\ncountry: KP\ndescription: "line one\\nline two"\naliases:\n  - name: 조선중앙통신\n    language: ko\n',
+      'data/actors/agency-a.yaml':
+        'name: "Agency \\"A\\", the, agency"\nkind: state-media\ncountry: KP\ndescription: "line one\\nline two"\naliases:\n  - name: 조선중앙통신\n    language: ko\n',
     });
     expect(result.validation.errors).toBe(0);
     const row = readCsv(dir, 'actors').rows.find((r) => r.id === 'agency-a')!;
     expect(row.name).toBe('Agency "A", the, agency');
     expect(row.description).toBe('line one\nline two');
-    expect(readCsv(dir, 'actors_aliases').rows[0]).toMatchObject({ actor_id: 'agency-a', index: '1', name: '조선중앙통신', language: 'ko' });
+    expect(readCsv(dir, 'actors_aliases').rows[0]).toMatchObject({
+      actor_id: 'agency-a',
+      index: '1',
+      name: '조선중앙통신',
+      language: 'ko',
+    });
   });
 });
 
@@ -123,7 +163,14 @@ describe('determinism and safety', () => {
     const { outDir } = await buildFixture();
     const before = snapshot(outDir);
     const root = fixture({ 'data/events/2023-12-31-meeting-a.yaml': 'type: nonsense\n' });
-    const result = await build({ dataDir: join(root, 'data'), outDir, seedDir: FIXTURE_SEED_DIR, readme: null, docsDir: null, changelog: null });
+    const result = await build({
+      dataDir: join(root, 'data'),
+      outDir,
+      seedDir: FIXTURE_SEED_DIR,
+      readme: null,
+      docsDir: null,
+      changelog: null,
+    });
     expect(result.validation.errors).toBeGreaterThan(0);
     expect(result.written).toBeUndefined();
     expect(snapshot(outDir)).toEqual(before);
@@ -138,7 +185,9 @@ describe('determinism and safety', () => {
         dataDir: join(root, 'data'),
         outDir,
         seedDir: FIXTURE_SEED_DIR,
-        readme: null, docsDir: null, changelog: null,
+        readme: null,
+        docsDir: null,
+        changelog: null,
         beforeSwap: (tmp) => {
           expect(existsSync(join(tmp, 'csv', 'actors.csv'))).toBe(true);
           throw new Error('simulated crash');
@@ -153,12 +202,28 @@ describe('determinism and safety', () => {
     const root = fixture();
     const outDir = join(tempDir(), 'dist');
     await build({ dataDir: join(root, 'data'), outDir, seedDir: FIXTURE_SEED_DIR, readme: null, docsDir: null, changelog: null });
-    const clean = await build({ dataDir: join(root, 'data'), outDir, seedDir: FIXTURE_SEED_DIR, check: true, readme: null, docsDir: null, changelog: null });
+    const clean = await build({
+      dataDir: join(root, 'data'),
+      outDir,
+      seedDir: FIXTURE_SEED_DIR,
+      check: true,
+      readme: null,
+      docsDir: null,
+      changelog: null,
+    });
     expect(clean.stale).toEqual({ changed: [], missing: [], extra: [] });
     writeFileSync(join(outDir, 'csv', 'actors.csv'), 'tampered');
     writeFileSync(join(outDir, 'stray.txt'), 'x');
     writeFileSync(join(root, 'data', 'actors', 'state-b.yaml'), 'name: State B\nkind: state\n');
-    const stale = await build({ dataDir: join(root, 'data'), outDir, seedDir: FIXTURE_SEED_DIR, check: true, readme: null, docsDir: null, changelog: null });
+    const stale = await build({
+      dataDir: join(root, 'data'),
+      outDir,
+      seedDir: FIXTURE_SEED_DIR,
+      check: true,
+      readme: null,
+      docsDir: null,
+      changelog: null,
+    });
     expect(stale.stale!.changed).toEqual(expect.arrayContaining(['dist/csv/actors.csv', 'dist/json/actors.json', 'dist/dprk-data.json']));
     expect(stale.stale!.extra).toEqual(['dist/stray.txt']);
     expect(readFileSync(join(outDir, 'csv', 'actors.csv'), 'utf8')).toBe('tampered');

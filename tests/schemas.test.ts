@@ -58,7 +58,10 @@ describe('schemas', () => {
     const validators = createValidators(schemas);
     for (const c of COLLECTIONS) {
       const { errors } = validators.validate(c, {});
-      expect(errors.filter((e) => e.keyword === 'required').map((e) => e.params.missingProperty), c).toContain('id');
+      expect(
+        errors.filter((e) => e.keyword === 'required').map((e) => e.params.missingProperty),
+        c,
+      ).toContain('id');
     }
   });
 });

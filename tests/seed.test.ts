@@ -25,7 +25,8 @@ describe('the founding article', () => {
     for (const rec of result.records) {
       const quoted = [...citationObjects(rec.data)].map((c) => ({ source: c.citation.source, text: c.citation.quote }));
       const quotations = Array.isArray(rec.data.quotations) ? rec.data.quotations : [];
-      for (const q of quotations) if (q && typeof q === 'object' && !Array.isArray(q)) quoted.push({ source: String(q.source), text: String(q.text) });
+      for (const q of quotations)
+        if (q && typeof q === 'object' && !Array.isArray(q)) quoted.push({ source: String(q.source), text: String(q.text) });
       for (const q of quoted) {
         const seed = texts.get(q.source);
         if (seed === undefined) continue;
@@ -38,20 +39,66 @@ describe('the founding article', () => {
 
   // The founding issue's list: each item of the article is a record.
   const items: [string, string[]][] = [
-    ['1 Kim orders the army to annihilate the enemy, and the meeting', ['statements/2023-12-31-kim-annihilate-if-provoked', 'events/2023-12-31-kim-meets-kpa-commanders']],
-    ['2 the year-end plenary and Kim’s statements there', ['events/2023-12-26-wpk-ninth-plenary-meeting', 'statements/2023-12-plenary-kim-us-military-threat', 'statements/2023-12-plenary-kim-no-reconciliation-reunification', 'statements/2023-12-plenary-kim-uncontrollable-crisis']],
+    [
+      '1 Kim orders the army to annihilate the enemy, and the meeting',
+      ['statements/2023-12-31-kim-annihilate-if-provoked', 'events/2023-12-31-kim-meets-kpa-commanders'],
+    ],
+    [
+      '2 the year-end plenary and Kim’s statements there',
+      [
+        'events/2023-12-26-wpk-ninth-plenary-meeting',
+        'statements/2023-12-plenary-kim-us-military-threat',
+        'statements/2023-12-plenary-kim-no-reconciliation-reunification',
+        'statements/2023-12-plenary-kim-uncontrollable-crisis',
+      ],
+    ],
     ['3 three more satellites planned for 2024', ['figures/spy-satellites-planned-2024']],
     ['4 Yoon’s New Year address', ['events/2024-01-01-yoon-new-year-address', 'statements/2024-01-01-yoon-peace-through-strength']],
-    ['5 record tests, the solid-fuel ICBM, the first spy satellite', ['figures/weapons-tests-2023-record-aljazeera', 'events/2023-04-13-hwasong-18-first-launch', 'events/2023-11-21-malligyong-1-launch']],
-    ['6 the irreversible nuclear status and never giving up nuclear arms', ['events/2022-09-08-nuclear-forces-law', 'statements/2022-09-kim-never-give-up-nuclear-weapons']],
-    ['7 the first nuclear test and the resolutions since', ['events/2006-10-09-first-nuclear-test', 'events/2006-10-14-unsc-resolution-1718', 'figures/unsc-resolutions-since-2006-aljazeera']],
-    ['8 the 2024 US election and the analysts’ view', ['events/2024-11-05-us-presidential-election', 'statements/2023-12-analysts-kim-hopes-for-leverage-with-trump']],
-    ['9 three Trump-Kim meetings and the collapse of talks', ['events/2018-06-12-singapore-summit', 'events/2019-02-27-hanoi-summit', 'events/2019-06-30-panmunjom-meeting', 'figures/trump-kim-meetings-2018-2019', 'events/2019-02-28-hanoi-talks-collapse']],
-    ['10 more than 100 missile tests and expanded drills', ['figures/missile-tests-since-2022-aljazeera', 'events/2023-03-13-freedom-shield-2023']],
+    [
+      '5 record tests, the solid-fuel ICBM, the first spy satellite',
+      ['figures/weapons-tests-2023-record-aljazeera', 'events/2023-04-13-hwasong-18-first-launch', 'events/2023-11-21-malligyong-1-launch'],
+    ],
+    [
+      '6 the irreversible nuclear status and never giving up nuclear arms',
+      ['events/2022-09-08-nuclear-forces-law', 'statements/2022-09-kim-never-give-up-nuclear-weapons'],
+    ],
+    [
+      '7 the first nuclear test and the resolutions since',
+      ['events/2006-10-09-first-nuclear-test', 'events/2006-10-14-unsc-resolution-1718', 'figures/unsc-resolutions-since-2006-aljazeera'],
+    ],
+    [
+      '8 the 2024 US election and the analysts’ view',
+      ['events/2024-11-05-us-presidential-election', 'statements/2023-12-analysts-kim-hopes-for-leverage-with-trump'],
+    ],
+    [
+      '9 three Trump-Kim meetings and the collapse of talks',
+      [
+        'events/2018-06-12-singapore-summit',
+        'events/2019-02-27-hanoi-summit',
+        'events/2019-06-30-panmunjom-meeting',
+        'figures/trump-kim-meetings-2018-2019',
+        'events/2019-02-28-hanoi-talks-collapse',
+      ],
+    ],
+    [
+      '10 more than 100 missile tests and expanded drills',
+      ['figures/missile-tests-since-2022-aljazeera', 'events/2023-03-13-freedom-shield-2023'],
+    ],
     ['11 China and Russia block tougher sanctions', ['events/2022-05-26-unsc-sanctions-draft-vetoed']],
     ['12 Kim and Xi exchange New Year messages', ['events/2024-01-01-kim-xi-new-year-messages']],
-    ['13 suspected arms supplies to Russia', ['statements/2023-10-13-kirby-north-korea-arms-to-russia', 'statements/2023-11-01-nis-artillery-shells-to-russia']],
-    ['14 Kim’s trip to Russia, the summit, the factories, two months to the satellite', ['events/2023-09-12-kim-visit-to-russia', 'events/2023-09-13-kim-putin-summit', 'events/2023-09-15-kim-tours-komsomolsk-aircraft-plant', 'figures/months-between-kim-putin-summit-and-satellite']],
+    [
+      '13 suspected arms supplies to Russia',
+      ['statements/2023-10-13-kirby-north-korea-arms-to-russia', 'statements/2023-11-01-nis-artillery-shells-to-russia'],
+    ],
+    [
+      '14 Kim’s trip to Russia, the summit, the factories, two months to the satellite',
+      [
+        'events/2023-09-12-kim-visit-to-russia',
+        'events/2023-09-13-kim-putin-summit',
+        'events/2023-09-15-kim-tours-komsomolsk-aircraft-plant',
+        'figures/months-between-kim-putin-summit-and-satellite',
+      ],
+    ],
   ];
   for (const [item, ids] of items) {
     it(`item ${item}: recorded and cited`, () => {

@@ -13,7 +13,9 @@ describe('validating single files', () => {
     const r = validateFiles(join(root, 'data'), [join(root, ST)], { seedDir: FIXTURE_SEED_DIR });
     expect(r.problems).toEqual([]);
     // the statement, its speaker and targets, its occasion, the sources, and what they refer to
-    expect(r.records.map((x) => x.id).sort()).toEqual(expect.arrayContaining(['2023-12-31-leader-a-warning', 'leader-a', 'state-a', '2023-12-31-meeting-a', 'seeded-article', 'agency-a']));
+    expect(r.records.map((x) => x.id).sort()).toEqual(
+      expect.arrayContaining(['2023-12-31-leader-a-warning', 'leader-a', 'state-a', '2023-12-31-meeting-a', 'seeded-article', 'agency-a']),
+    );
   });
 
   it('reports the file’s own problems, including cross-record ones, and none of other files', () => {
@@ -26,7 +28,10 @@ describe('validating single files', () => {
   });
 
   it('finds a duplicate id in another folder', () => {
-    const root = fixture({ 'data/events/2023/2023-12-31-meeting-a.yaml': 'type: military-meeting\ntitle: T\ndate: 2023-12-31\ncitations:\n  - source: seeded-article\n    quote: Leader A met the commanders on New Year’s Eve.\n' });
+    const root = fixture({
+      'data/events/2023/2023-12-31-meeting-a.yaml':
+        'type: military-meeting\ntitle: T\ndate: 2023-12-31\ncitations:\n  - source: seeded-article\n    quote: Leader A met the commanders on New Year’s Eve.\n',
+    });
     const r = validateFiles(join(root, 'data'), [join(root, EV)], { seedDir: FIXTURE_SEED_DIR });
     expect(r.problems.map(where)).toEqual([`${EV}:1:1 id [id/duplicate]`]);
   });

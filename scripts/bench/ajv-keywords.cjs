@@ -5,6 +5,12 @@ module.exports = function (ajv) {
   ajv.addKeyword({ keyword: 'edtf', schemaType: 'boolean' });
   ajv.addKeyword({ keyword: 'x-enumDescriptions', schemaType: 'object' });
   require('ajv-formats')(ajv, ['date']);
-  ajv.addFormat('iri', (s) => { try { return new URL(s).hostname.includes('.'); } catch { return false; } });
+  ajv.addFormat('iri', (s) => {
+    try {
+      return new URL(s).hostname.includes('.');
+    } catch {
+      return false;
+    }
+  });
   return ajv;
 };

@@ -43,7 +43,14 @@ if (mode === 'floor') {
   if (r.errors) throw new Error(`synthetic data has ${r.errors} errors, first: ${JSON.stringify(r.problems[0])}`);
   records = r.records.length;
 } else if (mode === 'build') {
-  const r = await build({ dataDir: join(dir, 'data'), outDir: join(dir, 'dist'), seedDir: dir, readme: null, docsDir: null, changelog: null });
+  const r = await build({
+    dataDir: join(dir, 'data'),
+    outDir: join(dir, 'dist'),
+    seedDir: dir,
+    readme: null,
+    docsDir: null,
+    changelog: null,
+  });
   if (!r.files) throw new Error('build failed');
   records = r.validation.records.length;
 }

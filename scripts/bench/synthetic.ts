@@ -19,11 +19,25 @@ function rng(seed: number) {
   };
 }
 
-const WORDS = 'north korea fired missile launch ballistic cruise sea east military joint chiefs staff said state media reported test flight altitude distance kilometers minutes leader guided drill nuclear satellite orbit rocket'.split(' ');
+const WORDS =
+  'north korea fired missile launch ballistic cruise sea east military joint chiefs staff said state media reported test flight altitude distance kilometers minutes leader guided drill nuclear satellite orbit rocket'.split(
+    ' ',
+  );
 
 export const SHARE = { sources: 0.4, actors: 0.06, places: 0.04, systems: 0.02, events: 0.3, statements: 0.12, figures: 0.06 } as const;
 
-export function generate(dir: string, total: number, seed = 1): Record<string, number> {
+interface Gen {
+  r: () => number;
+  pick: <T>(xs: readonly T[]) => T;
+  int: (lo: number, hi: number) => number;
+  sentence: (n: number) => string;
+  day: () => string;
+  cite: () => object;
+  write: (collection: string, id: string, data: object) => void;
+  ids: Record<'sources' | 'actors' | 'places' | 'systems' | 'events', string[]>;
+}
+
+function generator(dir: string, seed: number, counts: Record<string, number>): Gen {
   const r = rng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
   const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
@@ -32,41 +46,85 @@ export function generate(dir: string, total: number, seed = 1): Record<string, n
     return `${w[0]![0]!.toUpperCase()}${w.join(' ').slice(1)}.`;
   };
   const day = () => `2023-${String(int(1, 12)).padStart(2, '0')}-${String(int(1, 28)).padStart(2, '0')}`;
-  const counts: Record<string, number> = {};
-  for (const [c, share] of Object.entries(SHARE)) counts[c] = Math.max(1, Math.round(total * share));
-  const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${i + 1}`);
-  const sources = ids('source', counts.sources!);
-  const actors = ids('actor', counts.actors!);
-  const places = ids('place', counts.places!);
-  const systems = ids('system', counts.systems!);
-  const events = ids('event', counts.events!);
+  const ids = {
+    sources: idList('source', counts.sources!),
+    actors: idList('actor', counts.actors!),
+    places: idList('place', counts.places!),
+    systems: idList('system', counts.systems!),
+    events: idList('event', counts.events!),
+  };
   const write = (collection: string, id: string, data: object) => {
     // Spread records over sub-folders like a real tree (data/events/2023/...).
     const sub = join(dir, 'data', collection, String(Math.floor(Number(id.split('-').pop()) / 1000)));
     mkdirSync(sub, { recursive: true });
     writeFileSync(join(sub, `${id}.yaml`), stringify(data, { lineWidth: 0 }));
   };
-  const cite = () => ({ source: pick(sources), quote: sentence(int(12, 30)), ...(r() < 0.5 ? { relays: pick(actors) } : {}) });
+  const cite = () => ({ source: pick(ids.sources), quote: sentence(int(12, 30)), ...(r() < 0.5 ? { relays: pick(ids.actors) } : {}) });
+  return { r, pick, int, sentence, day, cite, write, ids };
+}
 
-  sources.forEach((id) =>
+const idList = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${i + 1}`);
+
+/** Sources, actors, places and systems: the records the others refer to. */
+function writeReferenced(g: Gen): void {
+  const { r, pick, int, sentence, cite, write, ids } = g;
+  ids.sources.forEach((id) =>
     write('sources', id, {
-      title: sentence(8), publisher: `Publisher ${int(1, 50)}`, published: `2024-${String(int(1, 12)).padStart(2, '0')}-${String(int(1, 28)).padStart(2, '0')}`,
-      url: `https://news${int(1, 50)}.example.org/${id}/${pick(WORDS)}`, language: pick(['en', 'ko', 'ja']), kind: pick(['news', 'state-media', 'government']), accessed: '2026-11-25',
-      ...(r() < 0.5 ? { relays: [pick(actors)] } : {}),
+      title: sentence(8),
+      publisher: `Publisher ${int(1, 50)}`,
+      published: `2024-${String(int(1, 12)).padStart(2, '0')}-${String(int(1, 28)).padStart(2, '0')}`,
+      url: `https://news${int(1, 50)}.example.org/${id}/${pick(WORDS)}`,
+      language: pick(['en', 'ko', 'ja']),
+      kind: pick(['news', 'state-media', 'government']),
+      accessed: '2026-11-25',
+      ...(r() < 0.5 ? { relays: [pick(ids.actors)] } : {}),
     }),
   );
-  actors.forEach((id) => write('actors', id, { name: `Actor ${id}`, kind: pick(['person', 'state', 'government-body', 'media']), country: pick(['KP', 'KR', 'US', 'JP']), description: sentence(10) }));
-  places.forEach((id) => write('places', id, { name: `Place ${id}`, kind: pick(['launch-site', 'city', 'district']), country: 'KP', description: sentence(8) }));
-  systems.forEach((id) =>
-    write('systems', id, { name: `System ${id}`, class: pick(['srbm', 'icbm', 'cruise']), designations: [{ name: `S-${id}`, by: 'dprk' }, { name: `KN-${id}`, by: 'us', citation: cite() }], description: sentence(10) }),
+  ids.actors.forEach((id) =>
+    write('actors', id, {
+      name: `Actor ${id}`,
+      kind: pick(['person', 'state', 'government-body', 'media']),
+      country: pick(['KP', 'KR', 'US', 'JP']),
+      description: sentence(10),
+    }),
   );
-  events.forEach((id) => {
+  ids.places.forEach((id) =>
+    write('places', id, { name: `Place ${id}`, kind: pick(['launch-site', 'city', 'district']), country: 'KP', description: sentence(8) }),
+  );
+  ids.systems.forEach((id) =>
+    write('systems', id, {
+      name: `System ${id}`,
+      class: pick(['srbm', 'icbm', 'cruise']),
+      designations: [
+        { name: `S-${id}`, by: 'dprk' },
+        { name: `KN-${id}`, by: 'us', citation: cite() },
+      ],
+      description: sentence(10),
+    }),
+  );
+}
+
+/** Launch events, statements and figures. */
+function writeEvidence(g: Gen, counts: Record<string, number>): void {
+  const { pick, int, sentence, day, cite, write, ids } = g;
+  const { sources, actors, places, systems } = ids;
+  ids.events.forEach((id) => {
     const groups = Array.from({ length: int(1, 2) }, () => ({
-      system: pick(systems), class: pick(['srbm', 'icbm', 'cruise']), count: { value: int(1, 3) }, outcome: pick(['success', 'failure', 'unknown']),
-      apogee_km: { value: int(20, 6000), qualifier: 'about' }, distance_km: { value: int(100, 1500) },
+      system: pick(systems),
+      class: pick(['srbm', 'icbm', 'cruise']),
+      count: { value: int(1, 3) },
+      outcome: pick(['success', 'failure', 'unknown']),
+      apogee_km: { value: int(20, 6000), qualifier: 'about' },
+      distance_km: { value: int(100, 1500) },
     }));
     write('events', id, {
-      type: 'missile-launch', title: sentence(6), summary: sentence(30), date: day(), time_utc: '2023-01-01T01:02Z', place: pick(places), confirmation: 'confirmed',
+      type: 'missile-launch',
+      title: sentence(6),
+      summary: sentence(30),
+      date: day(),
+      time_utc: '2023-01-01T01:02Z',
+      place: pick(places),
+      confirmation: 'confirmed',
       participants: [{ actor: pick(actors), role: 'conductor' }],
       launch: { missile_count: { value: groups.reduce((s, g) => s + g.count.value, 0) }, counted_by: pick(actors), missiles: groups },
       citations: Array.from({ length: int(2, 5) }, cite),
@@ -74,18 +132,29 @@ export function generate(dir: string, total: number, seed = 1): Record<string, n
       notes: sentence(25),
     });
   });
-  ids('statement', counts.statements!).forEach((id) =>
+  idList('statement', counts.statements!).forEach((id) =>
     write('statements', id, {
-      speaker: pick(actors), date: day(), medium: 'speech', kinds: ['warning'], targets: [pick(actors)], summary: sentence(25),
-      quotations: [{ text: sentence(25), language: 'en', original_language: 'ko', translated_by: pick(actors), source: pick(sources) }, { text: sentence(25), language: 'en', source: pick(sources) }],
+      speaker: pick(actors),
+      date: day(),
+      medium: 'speech',
+      kinds: ['warning'],
+      targets: [pick(actors)],
+      summary: sentence(25),
+      quotations: [
+        { text: sentence(25), language: 'en', original_language: 'ko', translated_by: pick(actors), source: pick(sources) },
+        { text: sentence(25), language: 'en', source: pick(sources) },
+      ],
       citations: [cite()],
     }),
   );
-  ids('figure', counts.figures!).forEach((id) => {
+  idList('figure', counts.figures!).forEach((id) => {
     const quote = `There were more than ${int(5, 100)} launches ${sentence(10)}`;
     write('figures', id, {
-      claim: { value: int(5, 100), qualifier: 'more-than', text: 'more than' }, unit: 'launch-events',
-      scope: { description: sentence(15), period: '2023', as_of: '2024-01-01' }, modality: 'reported', claimed_by: pick(actors),
+      claim: { value: int(5, 100), qualifier: 'more-than', text: 'more than' },
+      unit: 'launch-events',
+      scope: { description: sentence(15), period: '2023', as_of: '2024-01-01' },
+      modality: 'reported',
+      claimed_by: pick(actors),
       derivations: [
         { reading: 'launch events', unit: 'launch-events', event_types: ['missile-launch'], period: '2023' },
         { reading: 'missiles', unit: 'missiles', event_types: ['missile-launch'], period: `2023-${String(int(1, 12)).padStart(2, '0')}` },
@@ -93,5 +162,13 @@ export function generate(dir: string, total: number, seed = 1): Record<string, n
       citations: [{ source: pick(sources), quote }],
     });
   });
+}
+
+export function generate(dir: string, total: number, seed = 1): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const [c, share] of Object.entries(SHARE)) counts[c] = Math.max(1, Math.round(total * share));
+  const g = generator(dir, seed, counts);
+  writeReferenced(g);
+  writeEvidence(g, counts);
   return counts;
 }

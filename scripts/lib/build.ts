@@ -46,13 +46,19 @@ export interface BuildResult {
 export async function generateFiles(model: ReleaseModel, opts: BuildOptions = {}): Promise<GeneratedFile[]> {
   const outDir = opts.outDir ?? DIST_DIR;
   const release = await emitRelease(model);
-  const files: GeneratedFile[] = [...release.files].map(([path, content]) => ({ path: `dist/${path}`, target: join(outDir, path), content }));
+  const files: GeneratedFile[] = [...release.files].map(([path, content]) => ({
+    path: `dist/${path}`,
+    target: join(outDir, path),
+    content,
+  }));
   const docsDir = opts.docsDir === undefined ? DOCS_DIR : opts.docsDir;
   if (docsDir) for (const [name, content] of docsFiles(model)) files.push({ path: `docs/${name}`, target: join(docsDir, name), content });
   const readme = opts.readme === undefined ? README : opts.readme;
-  if (readme && existsSync(readme)) files.push({ path: 'README.md', target: readme, content: readmeText(readFileSync(readme, 'utf8'), model, release.tables) });
+  if (readme && existsSync(readme))
+    files.push({ path: 'README.md', target: readme, content: readmeText(readFileSync(readme, 'utf8'), model, release.tables) });
   const changelog = opts.changelog === undefined ? CHANGELOG : opts.changelog;
-  if (changelog && existsSync(changelog)) files.push({ path: 'CHANGELOG.md', target: changelog, content: changelogText(readFileSync(changelog, 'utf8'), model, RELEASES_DIR) });
+  if (changelog && existsSync(changelog))
+    files.push({ path: 'CHANGELOG.md', target: changelog, content: changelogText(readFileSync(changelog, 'utf8'), model, RELEASES_DIR) });
   return files;
 }
 

@@ -53,7 +53,8 @@ export function tallyByMonth(events: readonly PreparedEvent[]): Map<string, Mont
   for (const e of events) {
     const month = e.earliest.slice(0, 7);
     let m = months.get(month);
-    if (!m) months.set(month, (m = { month, events: 0, days: new Set(), approx: false, missiles: { n: 0, floor: false }, byClass: new Map() }));
+    if (!m)
+      months.set(month, (m = { month, events: 0, days: new Set(), approx: false, missiles: { n: 0, floor: false }, byClass: new Map() }));
     m.events++;
     m.days.add(e.earliest);
     if (e.earliest !== e.latest) m.approx = true;

@@ -53,7 +53,6 @@ function checkPart(part: string): { message: string; hint: string } | null {
   return null;
 }
 
-
 function bounds(part: string): DateRange {
   const m = PART.exec(part)!;
   const year = m[1]!;
@@ -92,7 +91,11 @@ function computeCheck(value: string): DateCheck {
   // The end must begin after the start begins (as EDTF's reference implementation requires):
   // 2023/2023? or 2023-01/2023 are not spans.
   if (parts.length === 2 && end.earliest <= start.earliest) {
-    return { ok: false, message: `the span "${value}" does not end after it starts`, hint: `write one date (${parts[0]}), or an end that comes after the start` };
+    return {
+      ok: false,
+      message: `the span "${value}" does not end after it starts`,
+      hint: `write one date (${parts[0]}), or an end that comes after the start`,
+    };
   }
   if (end.latest < start.earliest) {
     return { ok: false, message: `the span "${value}" ends before it starts`, hint: `put the earlier date first: ${parts[1]}/${parts[0]}` };

@@ -18,7 +18,6 @@ export interface Computed {
   events: string[];
 }
 
-
 function within(inner: DateRange, outer: DateRange): boolean {
   return inner.earliest >= outer.earliest && inner.latest <= outer.latest;
 }
@@ -60,7 +59,12 @@ export function prepareEvents(events: readonly Event[]): PreparedEvent[] {
         confirmation: e.confirmation ?? 'confirmed',
         earliest: r.earliest,
         latest: r.latest,
-        groups: (e.launch?.missiles ?? []).map((g) => ({ cls: g.class, outcome: g.outcome ?? 'unknown', value: g.count.value, qualifier: countQualifier(g.count.qualifier) })),
+        groups: (e.launch?.missiles ?? []).map((g) => ({
+          cls: g.class,
+          outcome: g.outcome ?? 'unknown',
+          value: g.count.value,
+          qualifier: countQualifier(g.count.qualifier),
+        })),
         participants: new Set((e.participants ?? []).map((p) => p.actor)),
       };
     })
@@ -94,7 +98,9 @@ export function evaluate(d: Derivation, prepared: PreparedEvent[]): Computed {
     if (!d.event_types.includes(e.type) || e.latest > period.latest) continue;
     if (d.confirmation && !d.confirmation.includes(e.confirmation)) continue;
     if (d.participants && !d.participants.every((a) => e.participants.has(a))) continue;
-    const matching = filtered ? e.groups.filter((g) => (!d.classes || d.classes.includes(g.cls)) && (!d.outcomes || d.outcomes.includes(g.outcome))) : e.groups;
+    const matching = filtered
+      ? e.groups.filter((g) => (!d.classes || d.classes.includes(g.cls)) && (!d.outcomes || d.outcomes.includes(g.outcome)))
+      : e.groups;
     if (filtered && matching.length === 0) continue;
     counted.push(e.id);
     if (d.unit === 'missiles') {
@@ -142,7 +148,12 @@ function computedRange(c: Computed): [number, number] {
 
 const describeRange = ([lo, hi]: [number, number]) => (hi === Infinity ? `${lo} or more` : lo === hi ? `exactly ${lo}` : `${lo} to ${hi}`);
 const QUAL_WORDS: Record<Qualifier, string> = { exact: '', 'at-least': 'at least ', about: 'about ' };
-const UNIT_WORDS: Record<Derivation['unit'], string> = { missiles: 'missiles', 'launch-events': 'launch events', 'launch-days': 'launch days', events: 'events' };
+const UNIT_WORDS: Record<Derivation['unit'], string> = {
+  missiles: 'missiles',
+  'launch-events': 'launch events',
+  'launch-days': 'launch days',
+  events: 'events',
+};
 
 export type CoverageDecl = Pick<Coverage, 'id' | 'event_types' | 'period' | 'status'>;
 
@@ -150,11 +161,17 @@ export type CoverageDecl = Pick<Coverage, 'id' | 'event_types' | 'period' | 'sta
 export function coveringDeclaration(d: Derivation, coverage: CoverageDecl[]): CoverageDecl | undefined {
   const period = dateRange(d.period);
   return coverage.find(
-    (c) => c.status === 'complete' && d.event_types.every((t) => (c.event_types as string[]).includes(t)) && within(period, dateRange(c.period)),
+    (c) =>
+      c.status === 'complete' && d.event_types.every((t) => (c.event_types as string[]).includes(t)) && within(period, dateRange(c.period)),
   );
 }
 
-export function verdict(claim: { value?: number; qualifier: string; text: string }, d: Derivation, computed: Computed, coverage: CoverageDecl | undefined): Pick<Check, 'verdict' | 'reason'> {
+export function verdict(
+  claim: { value?: number; qualifier: string; text: string },
+  d: Derivation,
+  computed: Computed,
+  coverage: CoverageDecl | undefined,
+): Pick<Check, 'verdict' | 'reason'> {
   const counted = `${QUAL_WORDS[computed.qualifier]}${computed.value} ${UNIT_WORDS[d.unit]}`;
   const found = `our records give ${counted} over ${d.period}`;
   if (!coverage) {
@@ -167,9 +184,14 @@ export function verdict(claim: { value?: number; qualifier: string; text: string
   if (!claimed) return { verdict: 'not-comparable', reason: `the claim "${claim.text}" gives no number to compare; ${found}` };
   const have = computedRange(computed);
   const allowed = describeRange(claimed);
-  if (have[0] >= claimed[0] && have[1] <= claimed[1]) return { verdict: 'consistent', reason: `${found}; "${claim.text}" allows ${allowed}` };
-  if (have[1] < claimed[0] || have[0] > claimed[1]) return { verdict: 'inconsistent', reason: `${found}, but "${claim.text}" allows ${allowed}` };
-  return { verdict: 'not-comparable', reason: `${found}; that range (${describeRange(have)}) is too uncertain to decide against ${allowed}` };
+  if (have[0] >= claimed[0] && have[1] <= claimed[1])
+    return { verdict: 'consistent', reason: `${found}; "${claim.text}" allows ${allowed}` };
+  if (have[1] < claimed[0] || have[0] > claimed[1])
+    return { verdict: 'inconsistent', reason: `${found}, but "${claim.text}" allows ${allowed}` };
+  return {
+    verdict: 'not-comparable',
+    reason: `${found}; that range (${describeRange(have)}) is too uncertain to decide against ${allowed}`,
+  };
 }
 
 export interface Derived {
@@ -196,7 +218,10 @@ export function deriveFigures(figures: readonly Figure[], prepared: PreparedEven
     const derivations = f.derivations ?? [];
     if (derivations.length === 0) return f;
     const results = derivations.map(evaluateOnce);
-    counted.set(f.id, results.map((r) => r.events));
+    counted.set(
+      f.id,
+      results.map((r) => r.events),
+    );
     const checks: Check[] = derivations.map((d, i) => {
       const computed = results[i]!;
       const cov = coveringDeclaration(d, decls);

@@ -32,7 +32,14 @@ function lazyRecord(collection: CollectionName, id: string, file: string, data: 
   const get = () => {
     if (!parsed) {
       const lines = new LineCounter();
-      const doc = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2', logLevel: 'error' });
+      const doc = parseAllDocuments(text, {
+        lineCounter: lines,
+        uniqueKeys: true,
+        prettyErrors: false,
+        strict: true,
+        version: '1.2',
+        logLevel: 'error',
+      });
       parsed = { doc: (Array.isArray(doc) ? doc[0] : undefined) as Document, lines };
     }
     return parsed;
@@ -82,7 +89,15 @@ function listFiles(dir: string, base: string, problems: Problem[]): string[] {
     else if (entry.name.endsWith('.yaml')) out.push(full);
     else if (!entry.name.startsWith('.')) {
       problems.push(
-        problem(relative(base, full), 1, 1, '', 'file/extension', `"${entry.name}" is not a .yaml file and is ignored`, 'records are files ending in .yaml; rename it or move it out of data/'),
+        problem(
+          relative(base, full),
+          1,
+          1,
+          '',
+          'file/extension',
+          `"${entry.name}" is not a .yaml file and is ignored`,
+          'records are files ending in .yaml; rename it or move it out of data/',
+        ),
       );
     }
   }
@@ -96,14 +111,25 @@ export function position(lines: LineCounter, offset: number): { line: number; co
 }
 
 /** Parse one file's text into a record, or report why it cannot be one. */
-export function parseRecord(collection: CollectionName, file: string, bytes: Buffer, idFromName: string): { record?: LoadedRecord; problems: Problem[] } {
+export function parseRecord(
+  collection: CollectionName,
+  file: string,
+  bytes: Buffer,
+  idFromName: string,
+): { record?: LoadedRecord; problems: Problem[] } {
   const problems: Problem[] = [];
   const fail = (line: number, col: number, code: string, message: string, hint?: string) => {
     problems.push(problem(file, line, col, '', code, message, hint));
     return { problems };
   };
   if (bytes.length > MAX_FILE_BYTES) {
-    return fail(1, 1, 'file/too-large', `the file is ${bytes.length} bytes, more than the ${MAX_FILE_BYTES} a record may have`, 'one record per file; split long notes or move bulk text out of the record');
+    return fail(
+      1,
+      1,
+      'file/too-large',
+      `the file is ${bytes.length} bytes, more than the ${MAX_FILE_BYTES} a record may have`,
+      'one record per file; split long notes or move bulk text out of the record',
+    );
   }
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return fail(1, 1, 'file/bom', 'the file starts with a byte order mark (BOM)', 'save it as UTF-8 without BOM');
@@ -115,15 +141,33 @@ export function parseRecord(collection: CollectionName, file: string, bytes: Buf
     const bad = firstInvalidUtf8(bytes);
     const before = bytes.subarray(0, bad).toString('utf8');
     const line = before.split('\n').length;
-    return fail(line, before.length - before.lastIndexOf('\n'), 'file/encoding', `the file is not valid UTF-8 (byte ${bad})`, 're-save it as UTF-8');
+    return fail(
+      line,
+      before.length - before.lastIndexOf('\n'),
+      'file/encoding',
+      `the file is not valid UTF-8 (byte ${bad})`,
+      're-save it as UTF-8',
+    );
   }
   if (text.includes('\r')) {
     const offset = text.indexOf('\r');
     const line = text.slice(0, offset).split('\n').length;
-    return fail(line, offset - text.lastIndexOf('\n', offset - 1), 'file/crlf', 'the file has Windows (CRLF) or CR line ends', 'save it with Unix (LF) line ends');
+    return fail(
+      line,
+      offset - text.lastIndexOf('\n', offset - 1),
+      'file/crlf',
+      'the file has Windows (CRLF) or CR line ends',
+      'save it with Unix (LF) line ends',
+    );
   }
   if (text.trim() === '') {
-    return fail(1, 1, 'file/empty', 'the file is empty', `write the record's fields, or delete the file if the record was never published (published ids are retracted, not deleted)`);
+    return fail(
+      1,
+      1,
+      'file/empty',
+      'the file is empty',
+      `write the record's fields, or delete the file if the record was never published (published ids are retracted, not deleted)`,
+    );
   }
   const fast = fastParse(text);
   if (fast) {
@@ -144,8 +188,15 @@ export function parseRecord(collection: CollectionName, file: string, bytes: Buf
 const UNUSUAL: { hint: (t: string) => boolean; re: RegExp }[] = [
   // Each test first asks a cheap question (does the text contain this at all?) before the regex.
   { hint: (t) => t.includes('&') || t.includes('*') || t.includes('!'), re: /[&*!]/ },
-  { hint: (t) => t.startsWith('%') || t.startsWith('---') || t.startsWith('...') || t.includes('\n%') || t.includes('\n---') || t.includes('\n...'), re: /^(%|---|\.\.\.)/m },
-  { hint: (t) => t.includes('__proto__') || t.includes('constructor') || t.includes('prototype'), re: /(^|[\s{,])["']?(__proto__|constructor|prototype)["']?\s*:/m },
+  {
+    hint: (t) =>
+      t.startsWith('%') || t.startsWith('---') || t.startsWith('...') || t.includes('\n%') || t.includes('\n---') || t.includes('\n...'),
+    re: /^(%|---|\.\.\.)/m,
+  },
+  {
+    hint: (t) => t.includes('__proto__') || t.includes('constructor') || t.includes('prototype'),
+    re: /(^|[\s{,])["']?(__proto__|constructor|prototype)["']?\s*:/m,
+  },
   { hint: (t) => t.includes('?') || t.includes('[') || t.includes('{'), re: /^\s*(-\s+)*[?[{]/m },
   // Numbers: no cheap pre-test is safe here ("2023-01" alone holds a 0 and a digit), so always the regex.
   { hint: () => true, re: /(?::[ \t]+|[[,{][ \t]*|^[ \t]*(?:-[ \t]+)*-[ \t]+)(?:[+-][\d.]|0[0-9xXoObB]|\.[iInN])/m },
@@ -175,18 +226,48 @@ function refuseCleverYaml(doc: Document, lines: LineCounter, file: string, probl
   visit(doc, {
     Alias(_, node) {
       const pos = position(lines, node.range?.[0] ?? 0);
-      problems.push(problem(file, pos.line, pos.col, '', 'yaml/alias', `an alias (*${node.source}) is used`, 'curated records spell every value out; replace the alias with the value itself'));
+      problems.push(
+        problem(
+          file,
+          pos.line,
+          pos.col,
+          '',
+          'yaml/alias',
+          `an alias (*${node.source}) is used`,
+          'curated records spell every value out; replace the alias with the value itself',
+        ),
+      );
       bad = true;
     },
     Node(_, node) {
       const pos = position(lines, node.range?.[0] ?? 0);
       if (node.anchor) {
-        problems.push(problem(file, pos.line, pos.col, '', 'yaml/anchor', `an anchor (&${node.anchor}) is defined`, 'remove the anchor; records need no anchors or aliases'));
+        problems.push(
+          problem(
+            file,
+            pos.line,
+            pos.col,
+            '',
+            'yaml/anchor',
+            `an anchor (&${node.anchor}) is defined`,
+            'remove the anchor; records need no anchors or aliases',
+          ),
+        );
         bad = true;
       }
       // The parser sets a tag only where the text writes one; no record needs any.
       if (node.tag) {
-        problems.push(problem(file, pos.line, pos.col, '', 'yaml/tag', `a tag (${node.tag}) is used`, 'remove the tag; write plain values (quote a string if needed)'));
+        problems.push(
+          problem(
+            file,
+            pos.line,
+            pos.col,
+            '',
+            'yaml/tag',
+            `a tag (${node.tag}) is used`,
+            'remove the tag; write plain values (quote a string if needed)',
+          ),
+        );
         bad = true;
       }
     },
@@ -194,7 +275,17 @@ function refuseCleverYaml(doc: Document, lines: LineCounter, file: string, probl
       const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
       if (key !== undefined && FORBIDDEN_KEYS.has(key)) {
         const pos = position(lines, (pair.key as Node).range?.[0] ?? 0);
-        problems.push(problem(file, pos.line, pos.col, key, 'yaml/forbidden-key', `the key "${key}" is not allowed`, 'remove it; it is not a field of any record'));
+        problems.push(
+          problem(
+            file,
+            pos.line,
+            pos.col,
+            key,
+            'yaml/forbidden-key',
+            `the key "${key}" is not allowed`,
+            'remove it; it is not a field of any record',
+          ),
+        );
         bad = true;
       } else if (pair.key !== null && !isScalar(pair.key)) {
         const pos = position(lines, (pair.key as Node).range?.[0] ?? 0);
@@ -207,21 +298,45 @@ function refuseCleverYaml(doc: Document, lines: LineCounter, file: string, probl
 }
 
 /** The yaml package with positions: every structural check, and the error messages. */
-function parseSlow(collection: CollectionName, file: string, text: string, idFromName: string): { record?: LoadedRecord; problems: Problem[] } {
+function parseSlow(
+  collection: CollectionName,
+  file: string,
+  text: string,
+  idFromName: string,
+): { record?: LoadedRecord; problems: Problem[] } {
   const problems: Problem[] = [];
   const fail = (line: number, col: number, code: string, message: string, hint?: string) => {
     problems.push(problem(file, line, col, '', code, message, hint));
     return { problems };
   };
   const lines = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2', logLevel: 'error' });
+  const docs = parseAllDocuments(text, {
+    lineCounter: lines,
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: true,
+    version: '1.2',
+    logLevel: 'error',
+  });
   if (!Array.isArray(docs) || docs.length === 0) {
-    return fail(1, 1, 'yaml/not-a-mapping', 'the file holds no YAML document, only comments', 'write the record as a YAML mapping of field: value');
+    return fail(
+      1,
+      1,
+      'yaml/not-a-mapping',
+      'the file holds no YAML document, only comments',
+      'write the record as a YAML mapping of field: value',
+    );
   }
   if (docs.length > 1) {
     const second = docs[1]!;
     const pos = position(lines, second.range[0]);
-    return fail(pos.line, pos.col, 'yaml/multi-document', 'the file holds more than one YAML document', 'one record per file: remove the --- separator and move the second record to its own file');
+    return fail(
+      pos.line,
+      pos.col,
+      'yaml/multi-document',
+      'the file holds more than one YAML document',
+      'one record per file: remove the --- separator and move the second record to its own file',
+    );
   }
   const doc = docs[0]!;
   // Only the first syntax error: the ones after it are usually its consequences.
@@ -241,12 +356,28 @@ function parseSlow(collection: CollectionName, file: string, text: string, idFro
   if (isUnusual(text) && refuseCleverYaml(doc, lines, file, problems)) return { problems };
   if (!isMap(doc.contents)) {
     const pos = position(lines, (doc.contents as Node | null)?.range?.[0] ?? 0);
-    return fail(pos.line, pos.col, 'yaml/not-a-mapping', 'the record is not a mapping of field: value', 'start the file with fields such as title: ...');
+    return fail(
+      pos.line,
+      pos.col,
+      'yaml/not-a-mapping',
+      'the record is not a mapping of field: value',
+      'start the file with fields such as title: ...',
+    );
   }
   const idPair = doc.contents.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === 'id');
   if (idPair) {
     const pos = position(lines, (idPair.key as Node).range?.[0] ?? 0);
-    problems.push(problem(file, pos.line, pos.col, 'id', 'record/id-in-file', 'the id is written in the file', `remove the id field: a record's id is its file name (${idFromName})`));
+    problems.push(
+      problem(
+        file,
+        pos.line,
+        pos.col,
+        'id',
+        'record/id-in-file',
+        'the id is written in the file',
+        `remove the id field: a record's id is its file name (${idFromName})`,
+      ),
+    );
     return { problems };
   }
   const js = doc.toJS({ maxAliasCount: 0 }) as Record<string, Json>;
@@ -291,11 +422,23 @@ export function loadData(dataDir: string): LoadResult {
   try {
     for (const name of readdirSync(dataDir).sort()) {
       if (!(COLLECTIONS as readonly string[]).includes(name) && !name.startsWith('.') && name !== 'README.md') {
-        problems.push(problem(relative(base, join(dataDir, name)), 1, 1, '', 'file/unknown-collection', `"${name}" is not a collection and is ignored`, `records go in one of: ${COLLECTIONS.join(', ')}`));
+        problems.push(
+          problem(
+            relative(base, join(dataDir, name)),
+            1,
+            1,
+            '',
+            'file/unknown-collection',
+            `"${name}" is not a collection and is ignored`,
+            `records go in one of: ${COLLECTIONS.join(', ')}`,
+          ),
+        );
       }
     }
   } catch {
-    problems.push(problem(relative(base, dataDir) || '.', 1, 1, '', 'file/no-data', 'the data folder does not exist', 'run from the repository root'));
+    problems.push(
+      problem(relative(base, dataDir) || '.', 1, 1, '', 'file/no-data', 'the data folder does not exist', 'run from the repository root'),
+    );
   }
   return { records, problems, unreadable };
 }
@@ -323,7 +466,11 @@ function nodeAt(doc: Document, path: readonly (string | number)[]): Node | undef
 }
 
 /** Line and column of the field at path (the value, or the nearest existing parent). */
-export function locate(rec: Pick<LoadedRecord, 'doc' | 'lines'>, path: readonly (string | number)[], key = false): { line: number; col: number } {
+export function locate(
+  rec: Pick<LoadedRecord, 'doc' | 'lines'>,
+  path: readonly (string | number)[],
+  key = false,
+): { line: number; col: number } {
   if (path.length === 0 || (path.length === 1 && path[0] === 'id')) return { line: 1, col: 1 };
   if (key) {
     const parent = nodeAt(rec.doc, path.slice(0, -1));
@@ -357,7 +504,19 @@ export function loadFile(dataDir: string, full: string): { record?: LoadedRecord
   const rel = relative(dataDir, full).split(/[\\/]/);
   const collection = rel[0] as CollectionName;
   if (!(COLLECTIONS as readonly string[]).includes(collection) || !full.endsWith('.yaml')) {
-    return { problems: [problem(relative(base, full), 1, 1, '', 'file/not-a-record', 'the file is not a record in data/<collection>/', `records are .yaml files in one of: ${COLLECTIONS.join(', ')}`)] };
+    return {
+      problems: [
+        problem(
+          relative(base, full),
+          1,
+          1,
+          '',
+          'file/not-a-record',
+          'the file is not a record in data/<collection>/',
+          `records are .yaml files in one of: ${COLLECTIONS.join(', ')}`,
+        ),
+      ],
+    };
   }
   return parseRecord(collection, relative(base, full), readFileSync(full), basename(full, '.yaml'));
 }

@@ -68,13 +68,16 @@ function writeFile(path: string, content: string): void {
 export function writeOutputs(files: readonly GeneratedFile[], owned: readonly OwnedDir[], beforeSwap?: (tmpDir: string) => void): string[] {
   const suffix = `.tmp-${process.pid}`;
   const temps: string[] = [];
-  const loose = files.filter((f) => !owned.some((d) => inside(d, f)) && (!existsSync(f.target) || readFileSync(f.target, 'utf8') !== f.content));
+  const loose = files.filter(
+    (f) => !owned.some((d) => inside(d, f)) && (!existsSync(f.target) || readFileSync(f.target, 'utf8') !== f.content),
+  );
   try {
     for (const dir of owned) {
       const tmp = `${dir.target}${suffix}`;
       rmSync(tmp, { recursive: true, force: true });
       temps.push(tmp);
-      for (const f of [...files].filter((x) => inside(dir, x)).sort((a, b) => (a.path < b.path ? -1 : 1))) writeFile(join(tmp, f.path.slice(dir.path.length + 1)), f.content);
+      for (const f of [...files].filter((x) => inside(dir, x)).sort((a, b) => (a.path < b.path ? -1 : 1)))
+        writeFile(join(tmp, f.path.slice(dir.path.length + 1)), f.content);
     }
     for (const f of loose) {
       temps.push(`${f.target}${suffix}`);

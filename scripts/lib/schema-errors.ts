@@ -43,7 +43,15 @@ function typeName(v: unknown): string {
 }
 
 function expected(t: string | string[]): string {
-  const names: Record<string, string> = { string: 'text', integer: 'a whole number', number: 'a number', object: 'a mapping of field: value', array: 'a list', boolean: 'true or false', null: 'null' };
+  const names: Record<string, string> = {
+    string: 'text',
+    integer: 'a whole number',
+    number: 'a number',
+    object: 'a mapping of field: value',
+    array: 'a list',
+    boolean: 'true or false',
+    null: 'null',
+  };
   return (Array.isArray(t) ? t : [t]).map((x) => names[x] ?? x).join(' or ');
 }
 
@@ -70,7 +78,12 @@ interface Said {
   atKey?: boolean;
 }
 
-const RANGE_WORDS: Record<string, string> = { minimum: 'at least', exclusiveMinimum: 'more than', maximum: 'at most', exclusiveMaximum: 'less than' };
+const RANGE_WORDS: Record<string, string> = {
+  minimum: 'at least',
+  exclusiveMinimum: 'more than',
+  maximum: 'at most',
+  exclusiveMaximum: 'less than',
+};
 const EMPTY: Said = { message: 'is empty or only white space', hint: 'write the text, or leave the field out' };
 const params = <T>(e: ErrorObject) => e.params as T;
 const described = (parent: Schema) => (parent.description ? String(parent.description) : undefined);
@@ -89,22 +102,37 @@ function typeMessage({ e, data, parent }: ErrorView): Said {
   if (parent.edtf && typeof data === 'number') return { message, hint: `write the date in quotes: '${data}'` };
   if ((want === 'number' || want === 'integer') && typeof data === 'string') return { message, hint: 'write the number without quotes' };
   if (want === 'integer' && typeof data === 'number') return { message, hint: 'counts are whole numbers' };
-  if (want === 'string' && data !== null && typeof data !== 'object') return { message, hint: `put the value in quotes: '${String(data)}'` };
+  if (want === 'string' && data !== null && typeof data !== 'object')
+    return { message, hint: `put the value in quotes: '${String(data)}'` };
   return { message, hint: described(parent) };
 }
 
 function patternMessage({ e, path, data, parent }: ErrorView): Said {
   const { pattern } = params<{ pattern: string }>(e);
   if (path.length === 1 && path[0] === 'id') {
-    return { message: `the file name "${String(data)}.yaml" is not a valid id`, hint: `ids are lowercase words and digits joined by hyphens: rename the file to ${slugify(String(data)) || 'a-valid-id'}.yaml` };
+    return {
+      message: `the file name "${String(data)}.yaml" is not a valid id`,
+      hint: `ids are lowercase words and digits joined by hyphens: rename the file to ${slugify(String(data)) || 'a-valid-id'}.yaml`,
+    };
   }
-  if (pattern === ID_PATTERN) return { message: `${show(data)} is not a valid id`, hint: `ids are lowercase words and digits joined by hyphens, such as ${slugify(String(data)) || 'kim-jong-un'}` };
+  if (pattern === ID_PATTERN)
+    return {
+      message: `${show(data)} is not a valid id`,
+      hint: `ids are lowercase words and digits joined by hyphens, such as ${slugify(String(data)) || 'kim-jong-un'}`,
+    };
   if (parent.edtf) {
-    return { message: `${show(data)} is not a date in the accepted form`, hint: 'write YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ? ~ or %, or a span A/B; never pad an unknown day with 01' };
+    return {
+      message: `${show(data)} is not a date in the accepted form`,
+      hint: 'write YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ? ~ or %, or a span A/B; never pad an unknown day with 01',
+    };
   }
   if (pattern === '\\S') return EMPTY;
-  if (pattern === '^https?://') return { message: `${show(data)} is not an http(s) address`, hint: 'cite a page by its http:// or https:// URL, exactly as found' };
-  return { message: `${show(data)} does not have the required form`, hint: parent.description ? String(parent.description) : `it must match ${pattern}` };
+  if (pattern === '^https?://')
+    return { message: `${show(data)} is not an http(s) address`, hint: 'cite a page by its http:// or https:// URL, exactly as found' };
+  return {
+    message: `${show(data)} does not have the required form`,
+    hint: parent.description ? String(parent.description) : `it must match ${pattern}`,
+  };
 }
 
 /** One entry per ajv keyword: how its error reads to a curator. Keywords not listed keep ajv's message. */
@@ -120,23 +148,41 @@ const MESSAGES: Record<string, (v: ErrorView) => Said> = {
     const extra = params<{ additionalProperty: string }>(e).additionalProperty;
     const allowed = Object.keys((parent.properties ?? {}) as object);
     const guess = closest(extra, allowed);
-    return { key: extra, atKey: true, message: `unknown field "${extra}"`, hint: guess ? `did you mean "${guess}"?` : `allowed fields here: ${allowed.join(', ')}` };
+    return {
+      key: extra,
+      atKey: true,
+      message: `unknown field "${extra}"`,
+      hint: guess ? `did you mean "${guess}"?` : `allowed fields here: ${allowed.join(', ')}`,
+    };
   },
   enum({ e, data }) {
     const allowed = params<{ allowedValues: unknown[] }>(e).allowedValues.map(String);
     const guess = typeof data === 'string' ? closest(data, allowed) : undefined;
-    return { message: `${show(data)} is not an allowed value`, hint: `${guess ? `did you mean "${guess}"? ` : ''}use one of: ${allowed.join(', ')}` };
+    return {
+      message: `${show(data)} is not an allowed value`,
+      hint: `${guess ? `did you mean "${guess}"? ` : ''}use one of: ${allowed.join(', ')}`,
+    };
   },
-  const: ({ e, data }) => ({ message: `${show(data)} is not allowed here`, hint: `the value must be ${show(params<{ allowedValue: unknown }>(e).allowedValue)}` }),
+  const: ({ e, data }) => ({
+    message: `${show(data)} is not allowed here`,
+    hint: `the value must be ${show(params<{ allowedValue: unknown }>(e).allowedValue)}`,
+  }),
   type: typeMessage,
   pattern: patternMessage,
   format({ e, data }) {
     const { format } = params<{ format: string }>(e);
-    if (format === 'date') return { message: `${show(data)} is not a real day in the form YYYY-MM-DD`, hint: 'write a calendar day such as 2026-11-25' };
-    return { message: `${show(data)} is not a valid ${format === 'iri' ? 'URL' : format}`, hint: 'write the full address, such as https://www.example.org/page' };
+    if (format === 'date')
+      return { message: `${show(data)} is not a real day in the form YYYY-MM-DD`, hint: 'write a calendar day such as 2026-11-25' };
+    return {
+      message: `${show(data)} is not a valid ${format === 'iri' ? 'URL' : format}`,
+      hint: 'write the full address, such as https://www.example.org/page',
+    };
   },
   minLength: () => EMPTY,
-  maxLength: ({ e, data }) => ({ message: `is ${String(data).length} characters long, more than ${params<{ limit: number }>(e).limit}`, hint: 'quotations are a sentence or two; shorten it' }),
+  maxLength: ({ e, data }) => ({
+    message: `is ${String(data).length} characters long, more than ${params<{ limit: number }>(e).limit}`,
+    hint: 'quotations are a sentence or two; shorten it',
+  }),
   minimum: rangeMessage,
   exclusiveMinimum: rangeMessage,
   maximum: rangeMessage,
@@ -181,7 +227,16 @@ export function schemaProblems(rec: LoadedRecord, errors: ErrorObject[]): Proble
     if (seen.has(key)) continue;
     seen.add(key);
     const pos = locate(rec, said.key === undefined ? path : [...path, ...(said.atKey ? [said.key] : [])], !!said.atKey);
-    out.push({ level: 'error', file: rec.file, line: pos.line, col: pos.col, field, code: `schema/${e.keyword}`, message, ...(said.hint ? { hint: said.hint } : {}) });
+    out.push({
+      level: 'error',
+      file: rec.file,
+      line: pos.line,
+      col: pos.col,
+      field,
+      code: `schema/${e.keyword}`,
+      message,
+      ...(said.hint ? { hint: said.hint } : {}),
+    });
   }
   return out;
 }

@@ -5,7 +5,21 @@
 import type { Actor, Coverage, Event, Figure, Place, Source, Statement, System } from '../../dist/types/index.d.ts';
 import type { CollectionName } from './collections.ts';
 
-export type { Actor, Citation, Confirmation, Coverage, Event, Figure, MissileClass, Outcome, Place, Qualifier, Source, Statement, System } from '../../dist/types/index.d.ts';
+export type {
+  Actor,
+  Citation,
+  Confirmation,
+  Coverage,
+  Event,
+  Figure,
+  MissileClass,
+  Outcome,
+  Place,
+  Qualifier,
+  Source,
+  Statement,
+  System,
+} from '../../dist/types/index.d.ts';
 
 /** Each collection's record type. */
 export interface Dataset {

@@ -11,7 +11,11 @@ import type { ReleaseModel } from './model.ts';
 import { buildRows, TableBuilder, type Cell, type Table } from './tables.ts';
 import { entryPointFiles } from './entrypoints.ts';
 
-const DATA_LICENSE = { name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0 International' };
+const DATA_LICENSE = {
+  name: 'CC-BY-4.0',
+  path: 'https://creativecommons.org/licenses/by/4.0/',
+  title: 'Creative Commons Attribution 4.0 International',
+};
 
 function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
@@ -62,7 +66,12 @@ export async function emitRelease(model: ReleaseModel): Promise<Release> {
   for (const c of COLLECTIONS) files.set(`json/${c}.json`, json(byCollection.get(c)));
   files.set(
     'dprk-data.json',
-    json({ name: pkg.name, version: pkg.version, license: DATA_LICENSE.name, ...Object.fromEntries(COLLECTIONS.map((c) => [c, byCollection.get(c)])) }),
+    json({
+      name: pkg.name,
+      version: pkg.version,
+      license: DATA_LICENSE.name,
+      ...Object.fromEntries(COLLECTIONS.map((c) => [c, byCollection.get(c)])),
+    }),
   );
 
   // CSV: tables derived from the schemas.
@@ -87,7 +96,14 @@ export async function emitRelease(model: ReleaseModel): Promise<Release> {
       mediatype: 'text/csv',
       encoding: 'utf-8',
       description: t.description,
-      dialect: { $schema: 'https://datapackage.org/profiles/2.0/tabledialect.json', header: true, delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true },
+      dialect: {
+        $schema: 'https://datapackage.org/profiles/2.0/tabledialect.json',
+        header: true,
+        delimiter: ',',
+        lineTerminator: '\r\n',
+        quoteChar: '"',
+        doubleQuote: true,
+      },
       schema: tableSchema(t),
     });
   }

@@ -15,7 +15,9 @@ export async function entryPointFiles(schemas: SchemaSet, version: string): Prom
   const files = new Map<string, string>();
   const types = await generateTypes(schemas);
   const declarations = types.replace(`${TYPES_BANNER}\n`, '');
-  const namedExports = COLLECTIONS.map((c) => `/** Every ${c} record, sorted by id. */\nexport declare const ${c}: ${TYPE_NAMES[c]}[];`).join('\n');
+  const namedExports = COLLECTIONS.map(
+    (c) => `/** Every ${c} record, sorted by id. */\nexport declare const ${c}: ${TYPE_NAMES[c]}[];`,
+  ).join('\n');
   const versionDecl = '/** The version of the data release. */\nexport declare const version: string;';
   files.set('types/index.d.ts', `${TYPES_BANNER}\n${declarations}\n${namedExports}\n${versionDecl}\n`);
   files.set('types/index.d.cts', `${TYPES_BANNER}\n${declarations}\n${namedExports}\n${versionDecl}\n`);
@@ -26,8 +28,14 @@ export async function entryPointFiles(schemas: SchemaSet, version: string): Prom
     const type = TYPE_NAMES[c];
     files.set(`esm/${c}.js`, `${HEADER}import data from '../json/${c}.json' with { type: 'json' };\nexport default data;\n`);
     files.set(`cjs/${c}.cjs`, `${HEADER}'use strict';\nmodule.exports = require('../json/${c}.json');\n`);
-    files.set(`types/${c}.d.ts`, `${HEADER}import type { ${type} } from './index.js';\n/** Every ${c} record, sorted by id. */\ndeclare const ${c}: ${type}[];\nexport default ${c};\n`);
-    files.set(`types/${c}.d.cts`, `${HEADER}import type { ${type} } from './index.cjs';\n/** Every ${c} record, sorted by id. */\ndeclare const ${c}: ${type}[];\nexport = ${c};\n`);
+    files.set(
+      `types/${c}.d.ts`,
+      `${HEADER}import type { ${type} } from './index.js';\n/** Every ${c} record, sorted by id. */\ndeclare const ${c}: ${type}[];\nexport default ${c};\n`,
+    );
+    files.set(
+      `types/${c}.d.cts`,
+      `${HEADER}import type { ${type} } from './index.cjs';\n/** Every ${c} record, sorted by id. */\ndeclare const ${c}: ${type}[];\nexport = ${c};\n`,
+    );
     esmIndex.push(`export { default as ${c} } from './${c}.js';`);
     cjsIndex.push(`exports.${c} = require('./${c}.cjs');`);
   }

@@ -45,7 +45,12 @@ function canonical(value: Json, plan: { node: Schema; file: string }, schemas: S
   if (value && typeof value === 'object') {
     const props = (node.properties ?? {}) as Record<string, Schema>;
     const out: Record<string, Json> = {};
-    const order = [...Object.keys(props), ...Object.keys(value).filter((k) => !(k in props)).sort()];
+    const order = [
+      ...Object.keys(props),
+      ...Object.keys(value)
+        .filter((k) => !(k in props))
+        .sort(),
+    ];
     for (const k of order) if (k in value) out[k] = canonical(value[k]!, { node: props[k] ?? {}, file }, schemas);
     return out;
   }
@@ -56,11 +61,16 @@ function canonical(value: Json, plan: { node: Schema; file: string }, schemas: S
 export function buildModel(records: readonly LoadedRecord[], schemas: SchemaSet, pkg = readPackageInfo()): ReleaseModel {
   const lists = new Map<CollectionName, Json[]>(COLLECTIONS.map((c) => [c, []]));
   const sorted = [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const rec of sorted) lists.get(rec.collection)!.push(canonical(rec.data, { node: schemas.root(rec.collection), file: `${rec.collection}.schema.json` }, schemas));
+  for (const rec of sorted)
+    lists
+      .get(rec.collection)!
+      .push(canonical(rec.data, { node: schemas.root(rec.collection), file: `${rec.collection}.schema.json` }, schemas));
   const data = Object.fromEntries(lists) as unknown as Dataset; // validated against the schemas the types are generated from
   const prepared = prepareEvents(data.events);
   const derived = deriveFigures(data.figures, prepared, data.coverage);
-  data.figures = derived.figures.map((f) => canonical(f as unknown as Json, { node: schemas.root('figures'), file: 'figures.schema.json' }, schemas)) as unknown as Dataset['figures'];
+  data.figures = derived.figures.map((f) =>
+    canonical(f as unknown as Json, { node: schemas.root('figures'), file: 'figures.schema.json' }, schemas),
+  ) as unknown as Dataset['figures'];
   const defs = schemas.files.get('defs.schema.json')!.$defs as Record<string, Schema>;
   return {
     data,

@@ -74,11 +74,29 @@ export class TableBuilder {
 
   constructor(readonly schemas: SchemaSet = new SchemaSet()) {
     const citationDef = this.schemas.deref({ $ref: 'defs.schema.json#/$defs/citation' }, 'defs.schema.json');
-    this.citations = this.newTable('citations', 'citations', 'Every citation of every record: which record and where in it (a JSON pointer), the source read and the verbatim quotation.', [
-      { name: 'collection', type: 'string', description: 'Collection of the citing record.', required: true, path: [], enum: [...COLLECTIONS] },
-      { name: 'record_id', type: 'string', description: 'Id of the citing record.', required: true, path: [] },
-      { name: 'path', type: 'string', description: 'JSON pointer of the citation inside the record (/citations/0, /variants/1/citation).', required: true, path: [] },
-    ]);
+    this.citations = this.newTable(
+      'citations',
+      'citations',
+      'Every citation of every record: which record and where in it (a JSON pointer), the source read and the verbatim quotation.',
+      [
+        {
+          name: 'collection',
+          type: 'string',
+          description: 'Collection of the citing record.',
+          required: true,
+          path: [],
+          enum: [...COLLECTIONS],
+        },
+        { name: 'record_id', type: 'string', description: 'Id of the citing record.', required: true, path: [] },
+        {
+          name: 'path',
+          type: 'string',
+          description: 'JSON pointer of the citation inside the record (/citations/0, /variants/1/citation).',
+          required: true,
+          path: [],
+        },
+      ],
+    );
     this.fill(this.citations, citationDef, [], true);
     for (const c of COLLECTIONS) {
       const root = this.schemas.root(c);
@@ -92,7 +110,18 @@ export class TableBuilder {
   }
 
   private newTable(name: string, collection: Table['collection'], description: string, keys: Column[]): Table {
-    return { name, description, collection, keys, columns: [], primaryKey: keys.map((k) => k.name), foreignKeys: [], listPath: [], scalarItems: false, children: [] };
+    return {
+      name,
+      description,
+      collection,
+      keys,
+      columns: [],
+      primaryKey: keys.map((k) => k.name),
+      foreignKeys: [],
+      listPath: [],
+      scalarItems: false,
+      children: [],
+    };
   }
 
   /** Add the columns of an object schema (flattened) to a table, and link tables for its lists. */
@@ -135,7 +164,14 @@ export class TableBuilder {
     table.columns.push(col);
     if (prop.edtf) {
       for (const bound of ['earliest', 'latest'] as const) {
-        table.columns.push({ name: `${name}_${bound}`, type: 'date', description: `${bound === 'earliest' ? 'First' : 'Last'} possible day of ${name} (derived).`, required, path, bound });
+        table.columns.push({
+          name: `${name}_${bound}`,
+          type: 'date',
+          description: `${bound === 'earliest' ? 'First' : 'Last'} possible day of ${name} (derived).`,
+          required,
+          path,
+          bound,
+        });
       }
     }
   }
@@ -143,8 +179,21 @@ export class TableBuilder {
   private addList(parent: Table, path: string[], items: Plan, description: string): void {
     const name = `${parent.name}_${path.join('_')}`;
     const parentKeys: Column[] = parent.keys.length
-      ? parent.keys.map((k) => (k.name === 'index' ? { ...k, name: `${parent.listPath.join('_')}_index`, description: `Position in ${parent.name} (1-based).` } : k))
-      : [{ name: `${SINGULAR[parent.collection as CollectionName]}_id`, type: 'string', description: `Id of the ${SINGULAR[parent.collection as CollectionName]}.`, required: true, path: [], refersTo: parent.collection as CollectionName }];
+      ? parent.keys.map((k) =>
+          k.name === 'index'
+            ? { ...k, name: `${parent.listPath.join('_')}_index`, description: `Position in ${parent.name} (1-based).` }
+            : k,
+        )
+      : [
+          {
+            name: `${SINGULAR[parent.collection as CollectionName]}_id`,
+            type: 'string',
+            description: `Id of the ${SINGULAR[parent.collection as CollectionName]}.`,
+            required: true,
+            path: [],
+            refersTo: parent.collection as CollectionName,
+          },
+        ];
     const table = this.newTable(name, parent.collection, description, [
       ...parentKeys,
       { name: 'index', type: 'integer', description: 'Position in the list (1-based).', required: true, path: [] },
@@ -217,7 +266,10 @@ export function buildRows(builder: TableBuilder, records: { collection: Collecti
     }
   };
   const byCollection = (c: CollectionName) => builder.tables.find((t) => t.name === c)!;
-  const sorted = [...records].sort((a, b) => COLLECTIONS.indexOf(a.collection) - COLLECTIONS.indexOf(b.collection) || (a.data.id < b.data.id ? -1 : a.data.id > b.data.id ? 1 : 0));
+  const sorted = [...records].sort(
+    (a, b) =>
+      COLLECTIONS.indexOf(a.collection) - COLLECTIONS.indexOf(b.collection) || (a.data.id < b.data.id ? -1 : a.data.id > b.data.id ? 1 : 0),
+  );
   for (const rec of sorted) {
     emit(byCollection(rec.collection), {}, rec.data);
     for (const c of citationObjects(rec.data)) {

@@ -8,10 +8,29 @@ import { compile } from 'json-schema-to-typescript';
 import { COLLECTIONS } from '../collections.ts';
 import { SchemaSet, type Schema } from '../schemas.ts';
 
-const DROP = new Set(['$schema', '$id', 'if', 'then', 'else', 'not', 'allOf', 'dependentRequired', 'x-enumDescriptions', 'refersTo', 'edtf']);
+const DROP = new Set([
+  '$schema',
+  '$id',
+  'if',
+  'then',
+  'else',
+  'not',
+  'allOf',
+  'dependentRequired',
+  'x-enumDescriptions',
+  'refersTo',
+  'edtf',
+]);
 
 export const TYPE_NAMES: Record<string, string> = {
-  sources: 'Source', actors: 'Actor', places: 'Place', systems: 'System', events: 'Event', statements: 'Statement', figures: 'Figure', coverage: 'Coverage',
+  sources: 'Source',
+  actors: 'Actor',
+  places: 'Place',
+  systems: 'System',
+  events: 'Event',
+  statements: 'Statement',
+  figures: 'Figure',
+  coverage: 'Coverage',
 };
 
 const pascal = (s: string) => s.replace(/(^|_)([a-z])/g, (_, __, c: string) => c.toUpperCase());
@@ -50,8 +69,10 @@ function rewrite(node: unknown, file: string, schemas: SchemaSet): unknown {
 function combinedSchema(schemas = new SchemaSet()): Schema {
   const defs: Schema = {};
   const shared = (schemas.files.get('defs.schema.json')!.$defs ?? {}) as Record<string, Schema>;
-  for (const [name, def] of Object.entries(shared)) if (isNamed(def)) defs[pascal(name)] = { ...(rewrite(def, 'defs.schema.json', schemas) as Schema), title: pascal(name) };
-  for (const c of COLLECTIONS) defs[TYPE_NAMES[c]!] = { ...(rewrite(schemas.root(c), `${c}.schema.json`, schemas) as Schema), title: TYPE_NAMES[c] };
+  for (const [name, def] of Object.entries(shared))
+    if (isNamed(def)) defs[pascal(name)] = { ...(rewrite(def, 'defs.schema.json', schemas) as Schema), title: pascal(name) };
+  for (const c of COLLECTIONS)
+    defs[TYPE_NAMES[c]!] = { ...(rewrite(schemas.root(c), `${c}.schema.json`, schemas) as Schema), title: TYPE_NAMES[c] };
   return {
     title: 'DprkData',
     description: 'The whole dataset, as in dist/dprk-data.json.',
@@ -62,7 +83,12 @@ function combinedSchema(schemas = new SchemaSet()): Schema {
       name: { type: 'string', description: 'The package name.' },
       version: { type: 'string', description: 'The release version.' },
       license: { type: 'string', description: 'The data licence (SPDX).' },
-      ...Object.fromEntries(COLLECTIONS.map((c) => [c, { type: 'array', description: `Every ${c} record, sorted by id.`, items: { $ref: `#/$defs/${TYPE_NAMES[c]}` } }])),
+      ...Object.fromEntries(
+        COLLECTIONS.map((c) => [
+          c,
+          { type: 'array', description: `Every ${c} record, sorted by id.`, items: { $ref: `#/$defs/${TYPE_NAMES[c]}` } },
+        ]),
+      ),
     },
     $defs: defs,
   };

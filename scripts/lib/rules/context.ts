@@ -40,7 +40,14 @@ export interface Rule {
   check(ctx: RuleContext): Problem[];
 }
 
-export function problem(rec: LoadedRecord, path: (string | number)[], code: string, message: string, hint?: string, level: Problem['level'] = 'error'): Problem {
+export function problem(
+  rec: LoadedRecord,
+  path: (string | number)[],
+  code: string,
+  message: string,
+  hint?: string,
+  level: Problem['level'] = 'error',
+): Problem {
   const pos = locate(rec, path);
   return { level, file: rec.file, line: pos.line, col: pos.col, field: fieldPath(path), code, message, ...(hint ? { hint } : {}) };
 }
@@ -113,7 +120,13 @@ export interface Quoted {
 export function quotedTexts(rec: LoadedRecord): Quoted[] {
   const quoted: Quoted[] = [];
   for (const c of citationObjects(rec.data)) {
-    quoted.push({ path: c.path, source: c.citation.source, text: c.citation.quote, field: 'quote', prospective: c.citation.prospective === true });
+    quoted.push({
+      path: c.path,
+      source: c.citation.source,
+      text: c.citation.quote,
+      field: 'quote',
+      prospective: c.citation.prospective === true,
+    });
   }
   listOf(rec.data.quotations).forEach((q, i) => {
     if (q && typeof q === 'object' && !Array.isArray(q) && typeof q.source === 'string' && typeof q.text === 'string') {

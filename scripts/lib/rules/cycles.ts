@@ -10,14 +10,24 @@ interface ParentLink {
 }
 
 const LINKS: ParentLink[] = [
-  { collection: 'places', what: 'part_of', parents: (r) => (typeof r.data.part_of === 'string' ? [{ id: r.data.part_of, path: ['part_of'] }] : []) },
-  { collection: 'actors', what: 'member_of', parents: (r) => (typeof r.data.member_of === 'string' ? [{ id: r.data.member_of, path: ['member_of'] }] : []) },
+  {
+    collection: 'places',
+    what: 'part_of',
+    parents: (r) => (typeof r.data.part_of === 'string' ? [{ id: r.data.part_of, path: ['part_of'] }] : []),
+  },
+  {
+    collection: 'actors',
+    what: 'member_of',
+    parents: (r) => (typeof r.data.member_of === 'string' ? [{ id: r.data.member_of, path: ['member_of'] }] : []),
+  },
   {
     collection: 'events',
     what: 'related part-of',
     parents: (r) =>
       listOf(r.data.related).flatMap((x, i) =>
-        x && typeof x === 'object' && !Array.isArray(x) && x.relation === 'part-of' && typeof x.event === 'string' ? [{ id: x.event, path: ['related', i, 'event'] }] : [],
+        x && typeof x === 'object' && !Array.isArray(x) && x.relation === 'part-of' && typeof x.event === 'string'
+          ? [{ id: x.event, path: ['related', i, 'event'] }]
+          : [],
       ),
   },
 ];
@@ -55,7 +65,15 @@ export const cycles: Rule = {
         if (rec.collection !== link.collection) continue;
         for (const first of link.parents(rec)) {
           if (first.id === rec.id || reaches(link, byId, rec.id, first.id)) {
-            out.push(problem(rec, first.path, 'ref/cycle', `"${rec.id}" ends up ${link.what} itself`, `follow the ${link.what} links from here and break the loop`));
+            out.push(
+              problem(
+                rec,
+                first.path,
+                'ref/cycle',
+                `"${rec.id}" ends up ${link.what} itself`,
+                `follow the ${link.what} links from here and break the loop`,
+              ),
+            );
           }
         }
       }

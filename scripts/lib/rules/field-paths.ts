@@ -33,13 +33,29 @@ export const fieldPaths: Rule = {
       listOf(rec.data.variants).forEach((v, i) => {
         const f = get(v, ['field']);
         if (typeof f === 'string' && !schemaHasPath(schemas, rec.collection, f)) {
-          out.push(problem(rec, ['variants', i, 'field'], 'variant/unknown-field', `"${f}" is not a field of ${rec.collection} records`, 'name the field with dots: date, launch.missile_count, launch.missiles.0.apogee_km'));
+          out.push(
+            problem(
+              rec,
+              ['variants', i, 'field'],
+              'variant/unknown-field',
+              `"${f}" is not a field of ${rec.collection} records`,
+              'name the field with dots: date, launch.missile_count, launch.missiles.0.apogee_km',
+            ),
+          );
         }
       });
       for (const c of citationObjects(rec.data)) {
         listOf(get(rec.data, [...c.path, 'supports'])).forEach((s, i) => {
           if (typeof s === 'string' && !schemaHasPath(schemas, rec.collection, s)) {
-            out.push(problem(rec, [...c.path, 'supports', i], 'citation/unknown-field', `"${s}" is not a field of ${rec.collection} records`, 'name a field of this record with dots, such as date or launch.missile_count'));
+            out.push(
+              problem(
+                rec,
+                [...c.path, 'supports', i],
+                'citation/unknown-field',
+                `"${s}" is not a field of ${rec.collection} records`,
+                'name a field of this record with dots, such as date or launch.missile_count',
+              ),
+            );
           }
         });
       }

@@ -11,7 +11,15 @@ export const figureClaim: Rule = {
       if (rec.collection !== 'figures') continue;
       const text = get(rec.data, ['claim', 'text']);
       if (typeof text === 'string' && !quotedTexts(rec).some((q) => q.text.includes(text))) {
-        out.push(problem(rec, ['claim', 'text'], 'figure/claim-not-quoted', `the claim text "${text}" does not stand in any of the figure's quotations`, 'claim.text repeats the words of the claim as they stand in a cited quotation'));
+        out.push(
+          problem(
+            rec,
+            ['claim', 'text'],
+            'figure/claim-not-quoted',
+            `the claim text "${text}" does not stand in any of the figure's quotations`,
+            'claim.text repeats the words of the claim as they stand in a cited quotation',
+          ),
+        );
       }
     }
     return out;

@@ -11,7 +11,13 @@ export const formulaText: Rule = {
   check: ({ records }) =>
     records.flatMap((rec) =>
       findStrings(rec.data, (v) => FORMULA.test(v)).map(({ path, value }) =>
-        problem(rec, path, 'text/formula', `the text starts with "${JSON.stringify(value[0]).slice(1, -1)}", which a spreadsheet could run as a formula`, 'reword it so that it starts with a letter, digit or quotation mark'),
+        problem(
+          rec,
+          path,
+          'text/formula',
+          `the text starts with "${JSON.stringify(value[0]).slice(1, -1)}", which a spreadsheet could run as a formula`,
+          'reword it so that it starts with a letter, digit or quotation mark',
+        ),
       ),
     ),
 };

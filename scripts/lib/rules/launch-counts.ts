@@ -3,7 +3,12 @@ import type { Problem } from '../problems.ts';
 import { get, listOf, problem, type Rule } from './context.ts';
 
 const exact = (c: Json | undefined) =>
-  !!c && typeof c === 'object' && !Array.isArray(c) && Number.isInteger(c.value) && (c.value as number) >= 0 && (c.qualifier === undefined || c.qualifier === 'exact');
+  !!c &&
+  typeof c === 'object' &&
+  !Array.isArray(c) &&
+  Number.isInteger(c.value) &&
+  (c.value as number) >= 0 &&
+  (c.qualifier === undefined || c.qualifier === 'exact');
 
 export const launchCounts: Rule = {
   name: 'launch-counts',
@@ -20,7 +25,15 @@ export const launchCounts: Rule = {
       const sum = groups.reduce<number>((acc, g) => acc + (get(g, ['count', 'value']) as number), 0);
       const value = get(total, ['value']) as number;
       if (sum !== value) {
-        out.push(problem(rec, ['launch', 'missile_count', 'value'], 'launch/count-mismatch', `missile_count is ${value} but the missile groups add up to ${sum}`, 'make the group counts add up, or qualify the count (at-least, about) if sources do not allow an exact figure'));
+        out.push(
+          problem(
+            rec,
+            ['launch', 'missile_count', 'value'],
+            'launch/count-mismatch',
+            `missile_count is ${value} but the missile groups add up to ${sum}`,
+            'make the group counts add up, or qualify the count (at-least, about) if sources do not allow an exact figure',
+          ),
+        );
       }
     }
     return out;

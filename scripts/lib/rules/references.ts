@@ -9,7 +9,8 @@ const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const references: Rule = {
   name: 'references',
   codes: ['ref/dangling', 'ref/retracted', 'ref/self'],
-  description: 'Every reference names a record of the right collection (with a did-you-mean); references to retracted records are warned; replaced_by resolves and is not the record itself.',
+  description:
+    'Every reference names a record of the right collection (with a did-you-mean); references to retracted records are warned; replaced_by resolves and is not the record itself.',
   check({ records, refs, index, unreadable }) {
     const out: Problem[] = [];
     for (const rec of records) {
@@ -34,9 +35,26 @@ export const references: Rule = {
       }
       const replacedBy = get(rec.data, ['retracted', 'replaced_by']);
       if (typeof replacedBy !== 'string') continue;
-      if (replacedBy === rec.id) out.push(problem(rec, ['retracted', 'replaced_by'], 'ref/self', 'a record cannot replace itself', 'name the record that replaces this one'));
+      if (replacedBy === rec.id)
+        out.push(
+          problem(
+            rec,
+            ['retracted', 'replaced_by'],
+            'ref/self',
+            'a record cannot replace itself',
+            'name the record that replaces this one',
+          ),
+        );
       else if (!index.get(rec.collection)!.has(replacedBy)) {
-        out.push(problem(rec, ['retracted', 'replaced_by'], 'ref/dangling', `no ${rec.collection} record has the id "${replacedBy}"`, `the replacement must be a record of ${rec.collection}`));
+        out.push(
+          problem(
+            rec,
+            ['retracted', 'replaced_by'],
+            'ref/dangling',
+            `no ${rec.collection} record has the id "${replacedBy}"`,
+            `the replacement must be a record of ${rec.collection}`,
+          ),
+        );
       }
     }
     return out;

@@ -14,7 +14,8 @@ function foldTypography(s: string): string {
 export const seedQuotes: Rule = {
   name: 'seed-quotes',
   codes: ['seed/not-verbatim', 'seed/missing'],
-  description: 'A quotation from a source whose full text is kept in shared/seed stands there word for word (warned, not checked, when the text is not beside the repository).',
+  description:
+    'A quotation from a source whose full text is kept in shared/seed stands there word for word (warned, not checked, when the text is not beside the repository).',
   check(ctx) {
     const out: Problem[] = [];
     const sources = ctx.index.get('sources')!;
@@ -28,11 +29,24 @@ export const seedQuotes: Rule = {
         if (seed === null || seed === undefined) {
           if (missingReported.has(seedFile)) continue;
           missingReported.add(seedFile);
-          out.push(problem(src, ['seed_file'], 'seed/missing', `the seed text ${seedFile} is not in ${ctx.seedDir}; quotations from it were not checked`, 'check out shared/ beside the repository', 'warning'));
+          out.push(
+            problem(
+              src,
+              ['seed_file'],
+              'seed/missing',
+              `the seed text ${seedFile} is not in ${ctx.seedDir}; quotations from it were not checked`,
+              'check out shared/ beside the repository',
+              'warning',
+            ),
+          );
         } else if (!seed.includes(q.text)) {
           const folded = foldTypography(seed).includes(foldTypography(q.text));
-          const hint = folded ? 'only quote marks, dashes or spacing differ: copy those characters from the seed text too' : `copy the sentence character for character from shared/seed/${seedFile}`;
-          out.push(problem(rec, [...q.path, q.field], 'seed/not-verbatim', `the quotation does not stand word for word in ${seedFile}`, hint));
+          const hint = folded
+            ? 'only quote marks, dashes or spacing differ: copy those characters from the seed text too'
+            : `copy the sentence character for character from shared/seed/${seedFile}`;
+          out.push(
+            problem(rec, [...q.path, q.field], 'seed/not-verbatim', `the quotation does not stand word for word in ${seedFile}`, hint),
+          );
         }
       }
     }

@@ -4,7 +4,8 @@ import { problem, quotedTexts, range, type Rule } from './context.ts';
 export const sourceDates: Rule = {
   name: 'source-dates',
   codes: ['date/source-predates'],
-  description: 'A source cannot report an event or statement dated after its publication, unless the citation is marked prospective (an announcement).',
+  description:
+    'A source cannot report an event or statement dated after its publication, unless the citation is marked prospective (an announcement).',
   check({ records, index }) {
     const out: Problem[] = [];
     const sources = index.get('sources')!;

@@ -13,7 +13,15 @@ export const statementOccasion: Rule = {
       const own = range(rec.data.date);
       const theirs = occ ? range(occ.data.date) : undefined;
       if (own && theirs && (own.latest < theirs.earliest || own.earliest > theirs.latest)) {
-        out.push(problem(rec, ['date'], 'date/outside-occasion', `the statement's date ${String(rec.data.date)} lies outside its occasion ${occ!.id} (${String(occ!.data.date)})`, 'correct the date or the occasion'));
+        out.push(
+          problem(
+            rec,
+            ['date'],
+            'date/outside-occasion',
+            `the statement's date ${String(rec.data.date)} lies outside its occasion ${occ!.id} (${String(occ!.data.date)})`,
+            'correct the date or the occasion',
+          ),
+        );
       }
     }
     return out;
