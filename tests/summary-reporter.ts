@@ -9,15 +9,20 @@ export default class SummaryReporter implements Reporter {
     let passed = 0;
     let failed = 0;
     let skipped = 0;
+    const skippedNames: string[] = [];
     for (const mod of modules) {
       for (const test of mod.children.allTests()) {
         const state = test.result().state;
         if (state === 'passed') passed++;
         else if (state === 'failed') failed++;
-        else skipped++;
+        else {
+          skipped++;
+          skippedNames.push(test.fullName);
+        }
       }
       if (mod.state() === 'failed' && mod.errors().length) failed += mod.errors().length;
     }
+    for (const name of skippedNames) process.stdout.write(`skipped: ${name}\n`);
     process.stdout.write(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
   }
 }
