@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { changelogText, docsFiles, readmeText } from './docs/index.ts';
+import { changelogText, contributingText, docsFiles, readmeText } from './docs/index.ts';
 import { compareOutputs, writeOutputs, type GeneratedFile, type OwnedDir, type Staleness } from './output.ts';
 import { CHANGELOG, DATA_DIR, DIST_DIR, DOCS_DIR, README, RELEASES_DIR, SEED_DIR } from './paths.ts';
 import { emitRelease } from './release/emit.ts';
@@ -52,7 +52,12 @@ export async function generateFiles(model: ReleaseModel, opts: BuildOptions = {}
     content,
   }));
   const docsDir = opts.docsDir === undefined ? DOCS_DIR : opts.docsDir;
-  if (docsDir) for (const [name, content] of docsFiles(model)) files.push({ path: `docs/${name}`, target: join(docsDir, name), content });
+  if (docsDir) {
+    for (const [name, content] of docsFiles(model)) files.push({ path: `docs/${name}`, target: join(docsDir, name), content });
+    const guide = join(docsDir, 'contributing.md');
+    if (existsSync(guide))
+      files.push({ path: 'docs/contributing.md', target: guide, content: contributingText(readFileSync(guide, 'utf8')) });
+  }
   const readme = opts.readme === undefined ? README : opts.readme;
   if (readme && existsSync(readme))
     files.push({ path: 'README.md', target: readme, content: readmeText(readFileSync(readme, 'utf8'), model, release.tables) });

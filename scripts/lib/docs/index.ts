@@ -5,6 +5,7 @@
  * text and only have their marked sections replaced.
  */
 import type { TableInfo } from '../release/emit.ts';
+import { RULES } from '../rules/index.ts';
 import type { ReleaseModel } from '../release/model.ts';
 import { latestSnapshot, renderUnreleased, snapshotOf } from './changelog.ts';
 import { codebook } from './codebook.ts';
@@ -38,4 +39,11 @@ export function readmeText(current: string, model: ReleaseModel, tables: readonl
 export function changelogText(current: string, model: ReleaseModel, releasesDir: string): string {
   const section = renderUnreleased(latestSnapshot(releasesDir), snapshotOf(model, model.pkg.version));
   return renderSections(current, new Map([['unreleased', section]]));
+}
+
+/** The contributing guide with its list of cross-record rules taken from the registry. */
+export function contributingText(current: string): string {
+  const rows = RULES.map((r) => `| \`${r.name}\` | ${r.codes.map((c) => `\`${c}\``).join(', ')} | ${r.description} |`);
+  const table = ['| rule | problem codes | what it checks |', '| --- | --- | --- |', ...rows].join('\n');
+  return renderSections(current, new Map([['rules', table]]));
 }
