@@ -334,6 +334,23 @@ const crossCases: Case[] = [
     expect: [`${FIG}:4:9 claim.text [figure/claim-not-quoted]`],
   },
   {
+    // The fixture's coverage is complete for 2023 and holds 2 missiles in December: "more than 5" is contradicted.
+    name: 'a reading the records contradict, with no difference given',
+    changes: {
+      [FIG]:
+        'claim:\n  value: 5\n  qualifier: more-than\n  text: more than one\nunit: tests\nscope:\n  description: D\nmodality: reported\nderivations:\n  - reading: missiles launched in December 2023\n    unit: missiles\n    event_types: [missile-launch]\n    period: 2023-12\ncitations:\n  - source: example-2024-01-02-report\n    quote: State A has carried out more than one test this month.\n',
+    },
+    expect: [`${FIG}:10:5 derivations[0] [figure/unexplained-inconsistency]`],
+  },
+  {
+    name: 'a contradicted reading is accepted once its difference is written',
+    changes: {
+      [FIG]:
+        'claim:\n  value: 5\n  qualifier: more-than\n  text: more than one\nunit: tests\nscope:\n  description: D\nmodality: reported\nderivations:\n  - reading: missiles launched in December 2023\n    unit: missiles\n    event_types: [missile-launch]\n    period: 2023-12\n    difference: The claim counts something else.\ncitations:\n  - source: example-2024-01-02-report\n    quote: State A has carried out more than one test this month.\n',
+    },
+    expect: [],
+  },
+  {
     name: 'missile groups that do not add up',
     changes: {
       [LAUNCH]: launch(

@@ -6,7 +6,7 @@ import './fuzz-seed.ts';
 import { describe, expect, it } from 'vitest';
 import {
   claimRange,
-  coveringDeclaration,
+  coveringDeclarations,
   deriveFigures,
   evaluate as evaluateOn,
   prepareEvents,
@@ -132,10 +132,28 @@ const claim = (value: number | undefined, qualifier: string) => ({ value, qualif
 
 describe('coverage', () => {
   it('is found only when complete and holding every type and the whole period', () => {
-    expect(coveringDeclaration(d({ period: '2023-03' }), [complete])?.id).toBe('launches-2023');
-    expect(coveringDeclaration(d({ period: '2022/2023' }), [complete])).toBeUndefined();
-    expect(coveringDeclaration(d({ event_types: ['missile-launch', 'nuclear-test'] }), [complete])).toBeUndefined();
-    expect(coveringDeclaration(d({}), [{ ...complete, status: 'partial' }])).toBeUndefined();
+    expect(coveringDeclarations(d({ period: '2023-03' }), [complete])?.map((c) => c.id)).toEqual(['launches-2023']);
+    expect(coveringDeclarations(d({ period: '2022/2023' }), [complete])).toBeUndefined();
+    expect(coveringDeclarations(d({ event_types: ['missile-launch', 'nuclear-test'] }), [complete])).toBeUndefined();
+    expect(coveringDeclarations(d({}), [{ ...complete, status: 'partial' }])).toBeUndefined();
+  });
+  it('joins declarations that follow each other without a gap, and refuses a gap', () => {
+    const y2022 = { ...complete, id: 'launches-2022', period: '2022-01-01/2022-12-31' };
+    const h1of2021 = { ...complete, id: 'launches-2021-h1', period: '2021-01-01/2021-06-30' };
+    // 2022 and 2023 together hold 2022-2023 and any part of it; the earlier one comes first.
+    expect(coveringDeclarations(d({ period: '2022-06/2023-02' }), [complete, y2022])?.map((c) => c.id)).toEqual([
+      'launches-2022',
+      'launches-2023',
+    ]);
+    expect(coveringDeclarations(d({ period: '2022/2023' }), [complete, y2022])?.map((c) => c.id)).toEqual([
+      'launches-2022',
+      'launches-2023',
+    ]);
+    // One day more at either end, or a half year missing in the middle, and nothing holds it.
+    expect(coveringDeclarations(d({ period: '2021-12-31/2023-12-31' }), [complete, y2022])).toBeUndefined();
+    expect(coveringDeclarations(d({ period: '2021/2023' }), [complete, y2022, h1of2021])).toBeUndefined();
+    // A declaration missing a type does not count towards the union.
+    expect(coveringDeclarations(d({ period: '2022/2023' }), [complete, { ...y2022, event_types: ['satellite-launch'] }])).toBeUndefined();
   });
 });
 
@@ -143,26 +161,26 @@ describe('verdicts', () => {
   const exact5 = { value: 5, qualifier: 'exact' as const, events: [] };
   const atLeast9 = { value: 9, qualifier: 'at-least' as const, events: [] };
   it('consistent when the count lies inside what the claim allows', () => {
-    expect(verdict(claim(5, 'exact'), d({}), exact5, complete).verdict).toBe('consistent');
-    expect(verdict(claim(6, 'less-than'), d({}), exact5, complete).verdict).toBe('consistent');
-    expect(verdict(claim(8, 'at-least'), d({}), atLeast9, complete).verdict).toBe('consistent');
+    expect(verdict(claim(5, 'exact'), d({}), exact5, [complete]).verdict).toBe('consistent');
+    expect(verdict(claim(6, 'less-than'), d({}), exact5, [complete]).verdict).toBe('consistent');
+    expect(verdict(claim(8, 'at-least'), d({}), atLeast9, [complete]).verdict).toBe('consistent');
   });
   it('inconsistent when the count lies outside it, with the reason', () => {
-    const v = verdict(claim(5, 'more-than'), d({}), exact5, complete);
+    const v = verdict(claim(5, 'more-than'), d({}), exact5, [complete]);
     expect(v.verdict).toBe('inconsistent');
     expect(v.reason).toContain('6 or more');
-    expect(verdict(claim(3, 'at-most'), d({}), exact5, complete).verdict).toBe('inconsistent');
+    expect(verdict(claim(3, 'at-most'), d({}), exact5, [complete]).verdict).toBe('inconsistent');
   });
   it('not comparable when our lower bound straddles the claim', () => {
     // about 10 allows 9 to 11; "at least 9" could be 12.
-    expect(verdict(claim(10, 'about'), d({}), atLeast9, complete).verdict).toBe('not-comparable');
+    expect(verdict(claim(10, 'about'), d({}), atLeast9, [complete]).verdict).toBe('not-comparable');
   });
   it('not comparable without complete coverage, or without a number', () => {
     expect(verdict(claim(5, 'exact'), d({}), exact5, undefined)).toMatchObject({
       verdict: 'not-comparable',
       reason: expect.stringContaining('not declared complete'),
     });
-    expect(verdict(claim(undefined, 'record'), d({}), exact5, complete).verdict).toBe('not-comparable');
+    expect(verdict(claim(undefined, 'record'), d({}), exact5, [complete]).verdict).toBe('not-comparable');
   });
 });
 
@@ -197,7 +215,7 @@ describe('deriveFigures', () => {
         reading: 'missiles in 2023',
         computed_value: 12,
         computed_qualifier: 'at-least',
-        coverage: 'launches-2023',
+        coverage: ['launches-2023'],
         verdict: 'consistent',
       }),
       expect.objectContaining({
@@ -209,6 +227,23 @@ describe('deriveFigures', () => {
       }),
     ]);
     expect(g).toBe(plain);
+  });
+
+  it("carries a derivation's difference into an inconsistent check only", () => {
+    const coverage = [{ id: 'launches-2023', event_types: ['missile-launch'], period: '2023', status: 'complete' } as unknown as Coverage];
+    const fig = {
+      id: 'f',
+      claim: { value: 5, qualifier: 'more-than', text: 'more than 5' },
+      derivations: [
+        { reading: 'events', unit: 'launch-events', event_types: ['missile-launch'], period: '2023', difference: 'counts missiles' },
+        { reading: 'missiles', unit: 'missiles', event_types: ['missile-launch'], period: '2023', difference: 'not needed' },
+      ],
+    } as unknown as Figure;
+    const [checked] = deriveFigures([fig], prepareEvents(events), coverage).figures;
+    // 5 launch events (inconsistent with "more than 5"): the difference is kept; at least 12 missiles (consistent): it is not.
+    expect(checked!.checks![0]).toMatchObject({ verdict: 'inconsistent', difference: 'counts missiles' });
+    expect(checked!.checks![1]!.verdict).toBe('consistent');
+    expect(checked!.checks![1]).not.toHaveProperty('difference');
   });
 });
 

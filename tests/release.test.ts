@@ -76,7 +76,7 @@ describe('a release built from the fixture', () => {
       expect.objectContaining({
         computed_value: 2,
         computed_qualifier: 'exact',
-        coverage: 'launches-2023',
+        coverage: ['launches-2023'],
         verdict: 'consistent',
         events_matched: 1,
       }),

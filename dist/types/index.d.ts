@@ -892,6 +892,10 @@ confirmation?: Confirmation[]
  * Count only events in which all these actors take part (in any role); all events when absent.
  */
 participants?: string[]
+/**
+ * Where this reading's count differs from the claim: the counting difference that explains it (cruise missiles counted or not, satellites, missiles vs launch occasions, UTC vs local dates, KCNA-only claims), or a statement that none is known. Required when the build finds the reading inconsistent; copied into checks.
+ */
+difference?: string
 }[]
 /**
  * Computed by the build, never written by hand: for each derivation, the value our event records give, under which coverage, and the verdict on the claim.
@@ -910,9 +914,11 @@ computed_value: number
  */
 computed_qualifier: ("exact" | "at-least" | "about")
 /**
- * Id of the complete coverage declaration the reading falls inside; absent when there is none.
+ * Ids of the complete coverage declarations that together hold the reading's event types and whole period; absent when they do not.
+ * 
+ * @minItems 1
  */
-coverage?: string
+coverage?: [string, ...(string)[]]
 /**
  * Whether the claim holds for this reading.
  */
@@ -921,6 +927,10 @@ verdict: ("consistent" | "inconsistent" | "not-comparable")
  * Why, in plain words.
  */
 reason: string
+/**
+ * For an inconsistent verdict: the counting difference that explains it, as the curators wrote it in the derivation (copied from derivations[].difference).
+ */
+difference?: string
 /**
  * How many events the reading counted (the events themselves are listed in docs/figures.md; apply the derivation's filters to list them).
  */
@@ -963,6 +973,10 @@ period: string
  * Whether the curators claim completeness for the period.
  */
 status: ("complete" | "partial")
+/**
+ * For a partial declaration: the last day the records are believed complete through (the latest reporting read).
+ */
+as_of?: string
 /**
  * How events and missiles are counted under this declaration: what one event is, whose missile count is followed, which dates are used, what is left out.
  */

@@ -7,7 +7,7 @@ import { dateRange } from './dates.ts';
 import type { PreparedEvent } from './derive.ts';
 import type { Coverage } from './types.ts';
 
-/** A number with whether it is only a lower bound (some part was "several", "at least" or "about"). */
+/** A number, and whether it is only a lower bound (some part was "several", "at least" or "about"). */
 export interface Tally {
   n: number;
   floor: boolean;
@@ -21,8 +21,14 @@ export interface MonthTally {
   days: Set<string>;
   /** Some event is not dated to one day (a span, a month). */
   approx: boolean;
+  /** Missiles, space launch vehicles left out (they are counted as satellite launches). */
   missiles: Tally;
+  /** Missiles by class (space launch vehicles left out). */
   byClass: Map<string, Tally>;
+  /** Missiles whose outcome a source reports as a failure. */
+  failed: Tally;
+  /** Satellite launch events. */
+  satellites: number;
 }
 
 const add = (t: Tally, n: number, floor: boolean) => {
@@ -47,36 +53,57 @@ export function monthsOf(period: string): string[] {
   return out;
 }
 
-/** Launch events, launch days and missiles (in all and by class) per month, each counted on its first possible day. */
-export function tallyByMonth(events: readonly PreparedEvent[]): Map<string, MonthTally> {
-  const months = new Map<string, MonthTally>();
+const emptyMonth = (month: string): MonthTally => ({
+  month,
+  events: 0,
+  days: new Set(),
+  approx: false,
+  missiles: { n: 0, floor: false },
+  byClass: new Map(),
+  failed: { n: 0, floor: false },
+  satellites: 0,
+});
+
+/** Launch events, launch days, missiles (in all, by class, failed) and satellite launches per period, each event counted on its first possible day. */
+export function tallyBy(events: readonly PreparedEvent[], key: (e: PreparedEvent) => string): Map<string, MonthTally> {
+  const periods = new Map<string, MonthTally>();
   for (const e of events) {
-    const month = e.earliest.slice(0, 7);
-    let m = months.get(month);
-    if (!m)
-      months.set(month, (m = { month, events: 0, days: new Set(), approx: false, missiles: { n: 0, floor: false }, byClass: new Map() }));
+    const k = key(e);
+    let m = periods.get(k);
+    if (!m) periods.set(k, (m = emptyMonth(k)));
     m.events++;
     m.days.add(e.earliest);
     if (e.earliest !== e.latest) m.approx = true;
+    if (e.type === 'satellite-launch') m.satellites++;
     for (const g of e.groups) {
+      if (g.cls === 'slv') continue;
       const floor = g.qualifier !== 'exact';
       add(m.missiles, g.value, floor);
-      let k = m.byClass.get(g.cls);
-      if (!k) m.byClass.set(g.cls, (k = { n: 0, floor: false }));
-      add(k, g.value, floor);
+      if (g.outcome === 'failure') add(m.failed, g.value, floor);
+      let c = m.byClass.get(g.cls);
+      if (!c) m.byClass.set(g.cls, (c = { n: 0, floor: false }));
+      add(c, g.value, floor);
     }
   }
-  return months;
+  return periods;
 }
+
+/** The tallies per month (YYYY-MM). */
+export const tallyByMonth = (events: readonly PreparedEvent[]) => tallyBy(events, (e) => e.earliest.slice(0, 7));
+
+/** The tallies per year (YYYY). */
+export const tallyByYear = (events: readonly PreparedEvent[]) => tallyBy(events, (e) => e.earliest.slice(0, 4));
 
 /** The sum of several months' tallies. */
 export function sumTallies(months: Iterable<MonthTally>): Omit<MonthTally, 'days' | 'month'> & { days: number } {
-  const total = { events: 0, days: 0, approx: false, missiles: { n: 0, floor: false }, byClass: new Map<string, Tally>() };
+  const total = { ...emptyMonth(''), days: 0 };
   for (const m of months) {
     total.events += m.events;
     total.days += m.days.size;
     total.approx ||= m.approx;
+    total.satellites += m.satellites;
     add(total.missiles, m.missiles.n, m.missiles.floor);
+    add(total.failed, m.failed.n, m.failed.floor);
     for (const [cls, v] of m.byClass) {
       let t = total.byClass.get(cls);
       if (!t) total.byClass.set(cls, (t = { n: 0, floor: false }));

@@ -18,10 +18,6 @@ export interface Computed {
   events: string[];
 }
 
-function within(inner: DateRange, outer: DateRange): boolean {
-  return inner.earliest >= outer.earliest && inner.latest <= outer.latest;
-}
-
 /** Combine qualifiers of summed parts: any approximation makes the sum approximate, any bound a bound. */
 function combine(a: Qualifier, b: Qualifier): Qualifier {
   if (a === 'at-least' || b === 'at-least') return 'at-least';
@@ -157,20 +153,37 @@ const UNIT_WORDS: Record<Derivation['unit'], string> = {
 
 export type CoverageDecl = Pick<Coverage, 'id' | 'event_types' | 'period' | 'status'>;
 
-/** The complete coverage declaration that holds the whole derivation, if one does. */
-export function coveringDeclaration(d: Derivation, coverage: CoverageDecl[]): CoverageDecl | undefined {
+const nextDay = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The complete coverage declarations that together hold the whole derivation (every event type,
+ * and the period without a gap: one declaration per year is enough for a two-year reading), in
+ * date order; undefined when they do not.
+ */
+export function coveringDeclarations(d: Derivation, coverage: readonly CoverageDecl[]): CoverageDecl[] | undefined {
   const period = dateRange(d.period);
-  return coverage.find(
-    (c) =>
-      c.status === 'complete' && d.event_types.every((t) => (c.event_types as string[]).includes(t)) && within(period, dateRange(c.period)),
-  );
+  const usable = coverage
+    .filter((c) => c.status === 'complete' && d.event_types.every((t) => (c.event_types as string[]).includes(t)))
+    .map((c) => ({ c, r: dateRange(c.period) }))
+    .sort((a, b) => (a.r.earliest < b.r.earliest ? -1 : a.r.earliest > b.r.earliest ? 1 : 0));
+  const used: CoverageDecl[] = [];
+  let from = period.earliest;
+  while (from <= period.latest) {
+    // Of the declarations that start on or before the first uncovered day, the one reaching furthest.
+    let best: { c: CoverageDecl; r: DateRange } | undefined;
+    for (const u of usable) if (u.r.earliest <= from && u.r.latest >= from && (!best || u.r.latest > best.r.latest)) best = u;
+    if (!best) return undefined;
+    used.push(best.c);
+    from = nextDay(best.r.latest);
+  }
+  return used;
 }
 
 export function verdict(
   claim: { value?: number; qualifier: string; text: string },
   d: Derivation,
   computed: Computed,
-  coverage: CoverageDecl | undefined,
+  coverage: readonly CoverageDecl[] | undefined,
 ): Pick<Check, 'verdict' | 'reason'> {
   const counted = `${QUAL_WORDS[computed.qualifier]}${computed.value} ${UNIT_WORDS[d.unit]}`;
   const found = `our records give ${counted} over ${d.period}`;
@@ -207,7 +220,7 @@ export function deriveFigures(figures: readonly Figure[], prepared: PreparedEven
   // Many figures ask the same question of the events (missiles in 2023): evaluate each once.
   const memo = new Map<string, Computed>();
   const evaluateOnce = (d: Derivation) => {
-    const { reading: _reading, ...question } = d;
+    const { reading: _reading, difference: _difference, ...question } = d;
     const key = JSON.stringify(question);
     let c = memo.get(key);
     if (!c) memo.set(key, (c = evaluate(d, prepared)));
@@ -224,13 +237,15 @@ export function deriveFigures(figures: readonly Figure[], prepared: PreparedEven
     );
     const checks: Check[] = derivations.map((d, i) => {
       const computed = results[i]!;
-      const cov = coveringDeclaration(d, decls);
+      const cov = coveringDeclarations(d, decls);
+      const v = verdict(f.claim, d, computed, cov);
       return {
         reading: d.reading,
         computed_value: computed.value,
         computed_qualifier: computed.qualifier,
-        ...(cov ? { coverage: cov.id } : {}),
-        ...verdict(f.claim, d, computed, cov),
+        ...(cov ? { coverage: cov.map((c) => c.id) as [string, ...string[]] } : {}),
+        ...v,
+        ...(v.verdict === 'inconsistent' && d.difference ? { difference: d.difference } : {}),
         events_matched: computed.events.length,
       };
     });

@@ -30,12 +30,14 @@ export function validateRecords(
   const validators = opts.validators ?? createValidators(schemas.files);
   const problems = [...loadProblems];
   const refs = new Map<LoadedRecord, Reference[]>();
+  const valid = new Set<LoadedRecord>();
   for (const rec of records) {
     const result = validators.validate(rec.collection, rec.data);
     problems.push(...schemaProblems(rec, result.errors));
     refs.set(rec, result.refs);
+    if (result.errors.length === 0) valid.add(rec);
   }
-  problems.push(...crossCheck({ records, refs, seedDir: opts.seedDir ?? SEED_DIR, schemas, unreadable: opts.unreadable }));
+  problems.push(...crossCheck({ records, refs, valid, seedDir: opts.seedDir ?? SEED_DIR, schemas, unreadable: opts.unreadable }));
   const sorted = sortProblems(problems);
   const errors = sorted.filter((p) => p.level === 'error').length;
   return { records, problems: sorted, errors, warnings: sorted.length - errors };

@@ -67,7 +67,8 @@ function figureSection(f: Figure, model: ReleaseModel, sources: Map<string, Rele
     out.push('| reading | our records | verdict | why |', '| --- | --- | --- | --- |');
     for (const c of fc) {
       const computed = `${QUALIFIER_WORDS[c.computed_qualifier] ?? ''}${c.computed_value}`;
-      out.push(`| ${c.reading} | ${computed} | ${VERDICT_WORDS[c.verdict]} | ${c.reason.replace(/\|/g, '\\|')} |`);
+      const why = c.difference ? `${c.reason}. Why they differ: ${c.difference}` : c.reason;
+      out.push(`| ${c.reading} | ${computed} | ${VERDICT_WORDS[c.verdict]} | ${why.replace(/\|/g, '\\|')} |`);
     }
     out.push('');
     const counted = model.counted.get(f.id) ?? [];

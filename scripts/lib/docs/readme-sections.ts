@@ -4,7 +4,7 @@
  * The build rewrites them; the check fails when they are stale, like dist/.
  */
 import { COLLECTIONS } from '../collections.ts';
-import { coveredEvents, monthsOf, sumTallies, tallyByMonth, type Tally } from '../count.ts';
+import { coveredEvents, monthsOf, sumTallies, tallyByMonth, type MonthTally, type Tally } from '../count.ts';
 import { dateRange } from '../dates.ts';
 import type { Json } from '../load.ts';
 import type { TableInfo } from '../release/emit.ts';
@@ -92,42 +92,93 @@ export function readmeSections(model: ReleaseModel, tables: readonly TableInfo[]
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 const cell = (t: Tally | undefined) => (!t || (t.n === 0 && !t.floor) ? '' : `${t.n}${t.floor ? '+' : ''}`);
+const num = (n: number) => (n ? String(n) : '');
+const isLaunchCoverage = (c: Coverage) => c.event_types.includes('missile-launch');
+const LEGEND =
+  '"+": a lower bound (a count given as "several" or "at least"). "~": the period holds an event not dated to a single day (a launch spanning midnight, or dated only to the month), counted on its first possible day. Missiles leave out space launch vehicles, which are counted as satellite launches; "failed" counts missiles a source reports as failed.';
 
-/** One coverage declaration's table: launch events, launch days and missiles per month and per class. */
-function coverageTable(model: ReleaseModel, c: Coverage): string[] {
+/** One row of a launch table: events, days, missiles, each class, failed missiles, satellite launches. */
+function launchRow(label: string, t: Omit<MonthTally, 'days' | 'month'> & { days: number }, classes: string[], bold = false): string {
+  const b = (x: string) => (bold && x ? `**${x}**` : x);
+  const cells = [
+    b(String(t.events)),
+    b(`${t.approx ? '~' : ''}${t.days}`),
+    b(cell(t.missiles) || '0'),
+    ...classes.map((k) => b(cell(t.byClass.get(k)))),
+    b(cell(t.failed)),
+    b(num(t.satellites)),
+  ];
+  return `| ${label} | ${cells.join(' | ')} |`;
+}
+
+const launchHeader = (first: string, classes: string[]) => [
+  `| ${first} | launch events | launch days | missiles | ${classes.join(' | ')}${classes.length ? ' | ' : ''}failed | satellite launches |`,
+  `| --- | --- | --- | --- | ${classes.map(() => '--- | ').join('')}--- | --- |`,
+];
+
+const withDays = (m: MonthTally) => ({ ...m, days: m.days.size });
+
+/** One launch coverage declaration, month by month, folded under a summary line. */
+function monthTable(model: ReleaseModel, c: Coverage): string[] {
   const covered = coveredEvents(model.prepared, c);
   const months = tallyByMonth(covered);
   const present = new Set(covered.flatMap((e) => e.groups.map((g) => g.cls)));
-  const classes = model.classOrder.filter((k) => present.has(k));
+  const classes = model.classOrder.filter((k) => k !== 'slv' && present.has(k));
+  const total = sumTallies(months.values());
   const rows = monthsOf(c.period).map((key) => {
     const m = months.get(key);
     const label = `${MONTHS[Number(key.slice(5, 7)) - 1]} ${key.slice(0, 4)}`;
-    if (!m) return `| ${label} | 0 | 0 | 0 | ${classes.map(() => '').join(' | ')} |`;
-    return `| ${label} | ${m.events} | ${m.approx ? '~' : ''}${m.days.size} | ${cell(m.missiles)} | ${classes.map((k) => cell(m.byClass.get(k))).join(' | ')} |`;
+    return m ? launchRow(label, withDays(m), classes) : launchRow(label, { ...sumTallies([]), days: 0 }, classes);
   });
-  const total = sumTallies(months.values());
-  rows.push(`| **total** | **${total.events}** | **${total.approx ? '~' : ''}${total.days}** | **${cell(total.missiles)}** | ${classes.map((k) => `**${cell(total.byClass.get(k))}**`).join(' | ')} |`);
+  const state = c.status === 'complete' ? `complete, reviewed ${c.reviewed}` : `partial, as of ${c.as_of ?? c.reviewed}`;
   return [
-    `**${c.title}** (\`data/coverage/${c.id}.yaml\`): ${c.event_types.join(' and ')} events, ${c.period}, status ${c.status}, reviewed ${c.reviewed}.`,
+    `<details><summary><b>${c.title}</b>: ${total.events} launch events, ${cell(total.missiles) || '0'} missiles, ${total.satellites} satellite launches (${state})</summary>`,
     '',
-    `Counting rules: ${c.counting_rules}`,
+    `\`data/coverage/${c.id}.yaml\`: ${c.event_types.join(' and ')} events, ${c.period}. Counting rules: ${c.counting_rules}`,
     '',
-    `| month | launch events | launch days | missiles | ${classes.join(' | ')} |`,
-    `| --- | --- | --- | --- | ${classes.map(() => '---').join(' | ')} |`,
+    ...launchHeader('month', classes),
     ...rows,
+    launchRow('**total**', total, classes, true),
     '',
-    '"+": a lower bound (a count given as "several" or "at least"). "~": the month holds an event not dated to a single day (a launch spanning midnight, or dated only to the month), counted on its first possible day.',
+    '</details>',
     '',
   ];
 }
 
+/** One row per launch coverage declaration, and a total over the complete ones. */
+function summaryTable(model: ReleaseModel, launches: Coverage[]): string[] {
+  const per = launches.map((c) => ({ c, covered: coveredEvents(model.prepared, c) }));
+  const present = new Set(per.flatMap((p) => p.covered.flatMap((e) => e.groups.map((g) => g.cls))));
+  const classes = model.classOrder.filter((k) => k !== 'slv' && present.has(k));
+  const rows = per.map(({ c, covered }) => {
+    const t = sumTallies(tallyByMonth(covered).values());
+    const label = `[${c.period.slice(0, 4) === c.period.slice(11, 15) ? c.period.slice(0, 4) : c.period}](data/coverage/${c.id}.yaml)${c.status === 'complete' ? '' : ` (partial, to ${c.as_of ?? c.reviewed})`}`;
+    return launchRow(label, t, classes);
+  });
+  const complete = per.filter((p) => p.c.status === 'complete');
+  const total = sumTallies(complete.flatMap((p) => [...tallyByMonth(p.covered).values()]));
+  return [...launchHeader('period', classes), ...rows, launchRow(`**all complete periods (${complete.length})**`, total, classes, true), ''];
+}
+
+/** Declarations of other series (nuclear tests, resolutions, summits): one line each with its count. */
+function otherCoverage(model: ReleaseModel, others: Coverage[]): string[] {
+  if (!others.length) return [];
+  const lines = others.map((c) => {
+    const n = coveredEvents(model.prepared, c).length;
+    return `- **${c.title}** ([\`data/coverage/${c.id}.yaml\`](data/coverage/${c.id}.yaml)): ${n} ${c.event_types.join(' / ')} events over ${c.period}, ${c.status}${c.status === 'complete' ? `, reviewed ${c.reviewed}` : `, as of ${c.as_of ?? c.reviewed}`}.`;
+  });
+  return ['Other series:', '', ...lines, ''];
+}
+
 /**
- * For each complete coverage declaration: its rules, then launch events, launch days and missiles
- * per month and per class, counted from the events it covers. A "+" marks a lower bound (a count
- * given as "several" or "at least").
+ * The coverage section: a summary row per launch declaration (complete or partial), each
+ * declaration's month-by-month table folded below it, then the other series. Counts come from the
+ * same tally as the timeline chart and the same prepared events as the figure checks.
  */
 function coverageTables(model: ReleaseModel): string {
-  const complete = model.data.coverage.filter((c) => c.status === 'complete' && !c.retracted);
-  if (!complete.length) return 'No coverage declaration is complete yet: no count over the dataset is a full count.';
-  return complete.flatMap((c) => coverageTable(model, c)).join('\n').trimEnd();
+  const live = model.data.coverage.filter((c) => !c.retracted).sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+  if (!live.some((c) => c.status === 'complete')) return 'No coverage declaration is complete yet: no count over the dataset is a full count.';
+  const launches = live.filter(isLaunchCoverage);
+  const out = launches.length ? [...summaryTable(model, launches), LEGEND, '', ...launches.flatMap((c) => monthTable(model, c))] : [];
+  return [...out, ...otherCoverage(model, live.filter((c) => !isLaunchCoverage(c)))].join('\n').trimEnd();
 }

@@ -18,9 +18,12 @@ export interface CheckInput {
   schemas: SchemaSet;
   /** Ids whose files exist but could not be read: the loader reported them already. */
   unreadable?: Map<CollectionName, Set<string>>;
+  /** The records that passed their schema (rules that need typed records look only at these). */
+  valid?: Set<LoadedRecord>;
 }
 
-export interface RuleContext extends CheckInput {
+export interface RuleContext extends Omit<CheckInput, 'valid'> {
+  valid: Set<LoadedRecord>;
   /** The first record of each id, by collection. */
   index: Map<CollectionName, Map<string, LoadedRecord>>;
   /** Records whose id was already taken by an earlier one (reported by the unique-ids rule). */
@@ -95,6 +98,7 @@ export function createContext(input: CheckInput): RuleContext {
   let seeds: Map<string, string | null> | undefined;
   return {
     ...input,
+    valid: input.valid ?? new Set(input.records),
     index,
     duplicates,
     seeds() {

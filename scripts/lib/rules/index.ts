@@ -8,6 +8,7 @@ import { createContext, type CheckInput, type Rule } from './context.ts';
 import { cycles } from './cycles.ts';
 import { fieldPaths } from './field-paths.ts';
 import { figureClaim } from './figure-claim.ts';
+import { figureDifferences } from './figure-differences.ts';
 import { formulaText } from './formula-text.ts';
 import { launchCounts } from './launch-counts.ts';
 import { references } from './references.ts';
@@ -25,6 +26,7 @@ export const RULES: readonly Rule[] = [
   sourceDates,
   seedQuotes,
   figureClaim,
+  figureDifferences,
   launchCounts,
   formulaText,
   computedFields,
