@@ -187,7 +187,10 @@ export function parseRecord(
  */
 const UNUSUAL: { hint: (t: string) => boolean; re: RegExp }[] = [
   // Each test first asks a cheap question (does the text contain this at all?) before the regex.
-  { hint: (t) => t.includes('&') || t.includes('*') || t.includes('!'), re: /[&*!]/ },
+  // Anchors (&), aliases (*) and tags (!) can only start a node: at the start of a line, after
+  // "key: ", "- ", or a flow bracket or comma. The same characters inside text (URLs with &, "AT&T")
+  // are plain.
+  { hint: (t) => t.includes('&') || t.includes('*') || t.includes('!'), re: /(?:^[ \t]*(?:-[ \t]+)*|:[ \t]+|[[{,][ \t]*)[&*!]/m },
   {
     hint: (t) =>
       t.startsWith('%') || t.startsWith('---') || t.startsWith('...') || t.includes('\n%') || t.includes('\n---') || t.includes('\n...'),
