@@ -41,6 +41,8 @@ export interface PreparedEvent {
   latest: string;
   groups: { cls: MissileClass; outcome: Outcome; value: number; qualifier: Qualifier }[];
   participants: Set<string>;
+  /** The measures of a resolution or vetoed draft (empty for other events). */
+  measures: Set<string>;
 }
 
 /** Prepare events once (dates resolved, groups flattened), sorted by earliest day; retracted records are left out. */
@@ -62,6 +64,7 @@ export function prepareEvents(events: readonly Event[]): PreparedEvent[] {
           qualifier: countQualifier(g.count.qualifier),
         })),
         participants: new Set((e.participants ?? []).map((p) => p.actor)),
+        measures: new Set((e.resolution?.measures ?? []).map((m) => m.measure)),
       };
     })
     .sort((a, b) => (a.earliest < b.earliest ? -1 : a.earliest > b.earliest ? 1 : a.id < b.id ? -1 : 1));
@@ -94,6 +97,7 @@ export function evaluate(d: Derivation, prepared: PreparedEvent[]): Computed {
     if (!d.event_types.includes(e.type) || e.latest > period.latest) continue;
     if (d.confirmation && !d.confirmation.includes(e.confirmation)) continue;
     if (d.participants && !d.participants.every((a) => e.participants.has(a))) continue;
+    if (d.measures && !d.measures.some((m) => e.measures.has(m))) continue;
     const matching = filtered
       ? e.groups.filter((g) => (!d.classes || d.classes.includes(g.cls)) && (!d.outcomes || d.outcomes.includes(g.outcome)))
       : e.groups;
