@@ -893,6 +893,12 @@ confirmation?: Confirmation[]
  */
 participants?: string[]
 /**
+ * Count only resolutions (and vetoed drafts) that imposed or renewed at least one of these measures (resolution.measures); all events when absent.
+ * 
+ * @minItems 1
+ */
+measures?: [("arms-embargo" | "wmd-items-ban" | "luxury-goods-ban" | "asset-freeze" | "travel-ban" | "designations" | "cargo-inspection" | "financial-restrictions" | "coal-iron-limits" | "minerals-ban" | "seafood-ban" | "textiles-ban" | "food-agriculture-machinery-ban" | "refined-petroleum-cap" | "crude-oil-cap" | "workers-abroad" | "joint-ventures-ban" | "shipping-restrictions" | "panel-of-experts" | "condemnation-only"), ...(("arms-embargo" | "wmd-items-ban" | "luxury-goods-ban" | "asset-freeze" | "travel-ban" | "designations" | "cargo-inspection" | "financial-restrictions" | "coal-iron-limits" | "minerals-ban" | "seafood-ban" | "textiles-ban" | "food-agriculture-machinery-ban" | "refined-petroleum-cap" | "crude-oil-cap" | "workers-abroad" | "joint-ventures-ban" | "shipping-restrictions" | "panel-of-experts" | "condemnation-only"))[]]
+/**
  * Where this reading's count differs from the claim: the counting difference that explains it (cruise missiles counted or not, satellites, missiles vs launch occasions, UTC vs local dates, KCNA-only claims), or a statement that none is known. Required when the build finds the reading inconsistent; copied into checks.
  */
 difference?: string
