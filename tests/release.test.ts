@@ -239,10 +239,23 @@ describe('the timeline chart', () => {
     expect(svg.trimEnd().endsWith('</svg>')).toBe(true);
     // 12 month labels for the fixture's 2023 coverage, December holding its one launch of 2 missiles.
     for (const m of ['Jan 2023', 'Feb', 'Jun', 'Dec']) expect(svg).toContain(`>${m}</text>`);
-    const bars = [...svg.matchAll(/<rect [^>]*><title>(\w+): (\d+)<\/title><\/rect>/g)].map((x) => [x[1], Number(x[2])]);
-    expect(bars).toEqual([['srbm', 2]]);
-    // The statement of 31 December is on the strip; the fixture has no summit.
-    expect((svg.match(/<circle /g) ?? []).length).toBe(2); // one on the strip, one in the legend
+    const bars = [...svg.matchAll(/<rect [^>]*><title>([\w-]+) (\w+): (\d+)<\/title><\/rect>/g)].map((x) => [x[1], x[2], Number(x[3])]);
+    expect(bars).toEqual([['2023-12', 'srbm', 2]]);
+    // The statement of 31 December is on the strip; the fixture has no summit, nuclear test or resolution.
+    expect((svg.match(/<circle /g) ?? []).length).toBe(1);
     expect(svg).not.toMatch(/NaN|undefined/);
+  });
+
+  it('switches to one bar a year over a long span, and shades periods not declared complete', async () => {
+    const { timelineSvg } = await import('../scripts/lib/docs/timeline.ts');
+    const partial =
+      "title: Launches 2010-2022\nevent_types: [missile-launch, satellite-launch]\nperiod: 2010-01-01/2022-12-31\nstatus: partial\nas_of: '2022-12-31'\ncounting_rules: As for 2023.\nreviewed: '2026-11-25'\n";
+    const { result } = await buildFixture({ 'data/coverage/launches-2010-2022.yaml': partial });
+    const svg = timelineSvg(result.model!);
+    expect(svg).toContain('missiles per year by class');
+    for (const y of ['2010', '2015', '2020']) expect(svg).toContain(`>${y}</text>`);
+    expect(svg).toContain('<title>2012: partial coverage</title>');
+    expect(svg).not.toContain('<title>2023: partial coverage</title>');
+    expect([...svg.matchAll(/<title>2023 srbm: 2<\/title>/g)]).toHaveLength(1);
   });
 });
