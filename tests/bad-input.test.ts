@@ -161,7 +161,7 @@ const schemaCases: Case[] = [
   },
   {
     name: 'a UTC time without Z',
-    changes: { [EV]: meeting('time_utc: 2023-12-31T10:00\n') },
+    changes: { [EV]: meeting('time_utc: 2023-12-31T10:00\ntime_utc_precision: minute\n') },
     expect: [`${EV}:4:11 time_utc [schema/pattern]`],
   },
   {
@@ -326,6 +326,39 @@ const crossCases: Case[] = [
     expect: [`${ST}:7:11 quotations[0].text [seed/not-verbatim]`],
   },
   {
+    // 23:10 UTC on 30 December is 08:10 on 31 December in Korea.
+    name: 'a launch whose time_utc falls on another Korean day than its date',
+    changes: {
+      [LAUNCH]: launch(
+        "time_utc: '2023-12-30T23:10:00Z'\ntime_utc_precision: minute\nlaunch:\n  missile_count: {value: 2}\n  missiles:\n    - class: srbm\n      count: {value: 2}\n",
+      ),
+    },
+    expect: [`${LAUNCH}:4:11 time_utc [date/time-utc-mismatch]`],
+  },
+  {
+    name: 'a time given without its precision',
+    changes: { [EV]: meeting("time_utc: '2023-12-31T01:00:00Z'\n") },
+    expect: [`${EV}:1:1 time_utc_precision [schema/dependentRequired]`],
+  },
+  {
+    // One problem with its did-you-mean, and none of what a missile launch's type would require or refuse.
+    name: 'a misspelled type on a launch',
+    changes: {
+      [LAUNCH]: launch('launch:\n  missile_count: {value: 2}\n  missiles:\n    - class: srbm\n      count: {value: 2}\n', 'missle-launch'),
+    },
+    expect: [`${LAUNCH}:1:7 type [schema/enum]`],
+  },
+  {
+    name: 'a launch without its type',
+    changes: {
+      [LAUNCH]: launch('launch:\n  missile_count: {value: 2}\n  missiles:\n    - class: srbm\n      count: {value: 2}\n').replace(
+        'type: missile-launch\n',
+        '',
+      ),
+    },
+    expect: [`${LAUNCH}:1:1 type [schema/required]`],
+  },
+  {
     name: 'a figure whose claim text is not in its quotations',
     changes: {
       [FIG]:
@@ -445,6 +478,11 @@ describe('warnings', () => {
     });
     expect(result.errors).toBe(0);
     expect(result.problems.map(where)).toEqual(['data/places/site-a.yaml:4:10 part_of [ref/retracted]']);
+  });
+  it('flags a date that disagrees with the date in the id, without failing', () => {
+    const result = validateFixture({ [EV]: meeting('', '2023-12-30'), [ST]: null });
+    expect(result.errors).toBe(0);
+    expect(result.problems.map(where)).toEqual([`${EV}:3:7 date [date/id-mismatch]`]);
   });
   it('flags a missing seed text without failing', () => {
     const result = validateFixture({

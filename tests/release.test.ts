@@ -125,6 +125,7 @@ describe('a release built from the fixture', () => {
           if (f.constraints?.required) expect(row[f.name], `${r.name}.${f.name} is required`).not.toBe('');
           if (f.constraints?.enum && row[f.name] !== '') expect(f.constraints.enum).toContain(row[f.name]);
           if (f.type === 'date' && row[f.name] !== '') expect(row[f.name]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+          if (f.type === 'datetime' && row[f.name] !== '') expect(row[f.name]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
           if (f.type === 'integer' && row[f.name] !== '') expect(row[f.name]).toMatch(/^-?\d+$/);
         }
       }

@@ -24,7 +24,11 @@ describe('validating single files', () => {
       'data/actors/state-a.yaml': 'name: State A\nkind: stat\n',
     });
     const r = validateFiles(join(root, 'data'), [join(root, EV)], { seedDir: FIXTURE_SEED_DIR });
-    expect(r.problems.map(where)).toEqual([`${EV}:4:8 place [ref/dangling]`, `${EV}:6:13 citations[0].source [date/source-predates]`]);
+    expect(r.problems.map(where)).toEqual([
+      `${EV}:3:7 date [date/id-mismatch]`,
+      `${EV}:4:8 place [ref/dangling]`,
+      `${EV}:6:13 citations[0].source [date/source-predates]`,
+    ]);
   });
 
   it('finds a duplicate id in another folder', () => {

@@ -49,6 +49,13 @@ export type Qualifier = ("exact" | "about" | "at-least" | "more-than" | "at-most
  */
 export type Outcome = ("success" | "partial" | "failure" | "unknown")
 /**
+ * A measure a Security Council resolution imposed or renewed, from a fixed vocabulary.
+ * 
+ * This interface was referenced by `DprkData`'s JSON-Schema
+ * via the `definition` "Measure".
+ */
+export type Measure = ("arms-embargo" | "wmd-items-ban" | "luxury-goods-ban" | "asset-freeze" | "travel-ban" | "designations" | "cargo-inspection" | "financial-restrictions" | "coal-iron-limits" | "minerals-ban" | "seafood-ban" | "textiles-ban" | "food-agriculture-machinery-ban" | "refined-petroleum-cap" | "crude-oil-cap" | "workers-abroad" | "joint-ventures-ban" | "shipping-restrictions" | "panel-of-experts" | "condemnation-only")
+/**
  * The citations that support the record, the main one first.
  * 
  * @minItems 1
@@ -435,6 +442,10 @@ date: string
  */
 time_utc?: string
 /**
+ * How precise time_utc is: the source gave the time to the second, or only to the minute (then time_utc has :00 seconds). Required with time_utc.
+ */
+time_utc_precision?: ("second" | "minute")
+/**
  * Id of the place where it happened (for a launch, the launch site or area).
  */
 place?: string
@@ -606,10 +617,7 @@ abstentions?: number
  * @minItems 1
  */
 measures?: [{
-/**
- * The kind of measure.
- */
-measure: ("arms-embargo" | "wmd-items-ban" | "luxury-goods-ban" | "asset-freeze" | "travel-ban" | "designations" | "cargo-inspection" | "financial-restrictions" | "coal-iron-limits" | "minerals-ban" | "seafood-ban" | "textiles-ban" | "food-agriculture-machinery-ban" | "refined-petroleum-cap" | "crude-oil-cap" | "workers-abroad" | "joint-ventures-ban" | "shipping-restrictions" | "panel-of-experts" | "condemnation-only")
+measure: Measure
 limit?: Quantity
 /**
  * The unit of the limit.
@@ -620,10 +628,7 @@ unit?: ("barrels-per-year" | "tonnes-per-year" | "usd-per-year" | "months")
  */
 note?: string
 }, ...({
-/**
- * The kind of measure.
- */
-measure: ("arms-embargo" | "wmd-items-ban" | "luxury-goods-ban" | "asset-freeze" | "travel-ban" | "designations" | "cargo-inspection" | "financial-restrictions" | "coal-iron-limits" | "minerals-ban" | "seafood-ban" | "textiles-ban" | "food-agriculture-machinery-ban" | "refined-petroleum-cap" | "crude-oil-cap" | "workers-abroad" | "joint-ventures-ban" | "shipping-restrictions" | "panel-of-experts" | "condemnation-only")
+measure: Measure
 limit?: Quantity
 /**
  * The unit of the limit.
@@ -897,7 +902,7 @@ participants?: string[]
  * 
  * @minItems 1
  */
-measures?: [("arms-embargo" | "wmd-items-ban" | "luxury-goods-ban" | "asset-freeze" | "travel-ban" | "designations" | "cargo-inspection" | "financial-restrictions" | "coal-iron-limits" | "minerals-ban" | "seafood-ban" | "textiles-ban" | "food-agriculture-machinery-ban" | "refined-petroleum-cap" | "crude-oil-cap" | "workers-abroad" | "joint-ventures-ban" | "shipping-restrictions" | "panel-of-experts" | "condemnation-only"), ...(("arms-embargo" | "wmd-items-ban" | "luxury-goods-ban" | "asset-freeze" | "travel-ban" | "designations" | "cargo-inspection" | "financial-restrictions" | "coal-iron-limits" | "minerals-ban" | "seafood-ban" | "textiles-ban" | "food-agriculture-machinery-ban" | "refined-petroleum-cap" | "crude-oil-cap" | "workers-abroad" | "joint-ventures-ban" | "shipping-restrictions" | "panel-of-experts" | "condemnation-only"))[]]
+measures?: [Measure, ...(Measure)[]]
 /**
  * Where this reading's count differs from the claim: the counting difference that explains it (cruise missiles counted or not, satellites, missiles vs launch occasions, UTC vs local dates, KCNA-only claims), or a statement that none is known. Required when the build finds the reading inconsistent; copied into checks.
  */

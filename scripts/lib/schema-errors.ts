@@ -141,7 +141,9 @@ const MESSAGES: Record<string, (v: ErrorView) => Said> = {
     const missing = params<{ missingProperty: string }>(e).missingProperty;
     const desc = ((parent.properties ?? {}) as Record<string, Schema>)[missing]?.description as string | undefined;
     let hint = desc ? `add ${missing}: ${desc}` : `add the field ${missing}`;
-    if (e.schemaPath.includes('/then/')) hint = `${(data as Record<string, unknown>)?.type ?? 'this'} records need ${missing}; ${hint}`;
+    const type = (data as Record<string, unknown> | undefined)?.type;
+    if (e.schemaPath.includes('/then/'))
+      hint = `${typeof type === 'string' ? `${type} records need` : 'records of this type need'} ${missing}; ${hint}`;
     return { key: missing, message: `missing required field "${missing}"`, hint };
   },
   additionalProperties({ e, parent }) {
@@ -214,9 +216,26 @@ const MESSAGES: Record<string, (v: ErrorView) => Said> = {
   edtf: ({ e }) => ({ hint: params<{ hint?: string }>(e).hint }),
 };
 
+/** The record's discriminating field (type) is missing or not an allowed value. */
+const typeIsBroken = (errors: ErrorObject[]) =>
+  errors.some(
+    (e) =>
+      (e.instancePath === '/type' && !e.schemaPath.includes('/allOf/')) ||
+      (e.instancePath === '' && e.keyword === 'required' && (e.params as { missingProperty?: string }).missingProperty === 'type'),
+  );
+
+/** Errors from the rules keyed on type (allOf if/then/else at the root): consequences of a broken type. */
+const dependsOnType = (e: ErrorObject) => /^#\/allOf\/[0-9]+\/(then|else|if)\//.test(e.schemaPath) || e.keyword === 'if';
+
 export function schemaProblems(rec: LoadedRecord, errors: ErrorObject[]): Problem[] {
   const out: Problem[] = [];
   const seen = new Set<string>();
+  // When the type itself is wrong, the type's problem (with its did-you-mean) is the one to fix;
+  // what the type's rules then require or refuse would be wrong advice.
+  if (typeIsBroken(errors)) errors = errors.filter((e) => !dependsOnType(e));
+  // A value of the wrong shape also fails its format: the shape's message says enough.
+  const badShape = new Set(errors.filter((e) => e.keyword === 'pattern').map((e) => e.instancePath));
+  errors = errors.filter((e) => !(e.keyword === 'format' && badShape.has(e.instancePath)));
   for (const e of errors) {
     if (e.keyword === 'if') continue; // the failing then/else branch reports the real cause
     const path = pointerToPath(e.instancePath);

@@ -56,7 +56,7 @@ export interface Validators {
 
 export function createValidators(schemas = readSchemas()): Validators {
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true });
-  addFormats(ajv, ['date']);
+  addFormats(ajv, ['date', 'date-time']);
   // The standard "iri" format (a URL that may hold non-ASCII characters, as found pages often do),
   // checked with the WHATWG URL parser that browsers use.
   ajv.addFormat('iri', (value: string) => {

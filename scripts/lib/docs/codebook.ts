@@ -16,6 +16,7 @@ interface Row {
 function typeOf(node: Schema): string {
   if (node.edtf) return 'date (EDTF)';
   if (node.format === 'date') return 'day (YYYY-MM-DD)';
+  if (node.format === 'date-time') return 'UTC timestamp (YYYY-MM-DDTHH:MM:SSZ)';
   if (node.format === 'iri') return 'URL';
   if (node.refersTo) return `id of ${String(node.refersTo)}`;
   if (Array.isArray(node.type)) return (node.type as string[]).join(' or ');

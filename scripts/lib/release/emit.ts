@@ -85,7 +85,7 @@ export async function emitRelease(model: ReleaseModel): Promise<Release> {
   for (const t of builder.ordered()) {
     const columns = [...t.keys, ...t.columns].map((c) => c.name);
     const body = rows.get(t.name)!.map((r) => columns.map((c) => csvCell(r[c] ?? null)));
-    files.set(`csv/${t.name}.csv`, stringify([columns, ...body], { record_delimiter: 'windows', quoted_match: /^\s|\s$/ }));
+    files.set(`csv/${t.name}.csv`, stringify([columns, ...body], { record_delimiter: 'unix', quoted_match: /^\s|\s$/ }));
     tables.push({ name: t.name, rows: body.length, columns, description: t.description });
     resources.push({
       name: t.name,
@@ -100,7 +100,7 @@ export async function emitRelease(model: ReleaseModel): Promise<Release> {
         $schema: 'https://datapackage.org/profiles/2.0/tabledialect.json',
         header: true,
         delimiter: ',',
-        lineTerminator: '\r\n',
+        lineTerminator: '\n',
         quoteChar: '"',
         doubleQuote: true,
       },

@@ -18,7 +18,7 @@ import type { Json, RecordData } from '../load.ts';
 import { SchemaSet, type Schema } from '../schemas.ts';
 import { citationObjects, toPointer } from '../walk.ts';
 
-export type ColumnType = 'string' | 'integer' | 'number' | 'boolean' | 'date';
+export type ColumnType = 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'datetime';
 
 export interface Column {
   name: string;
@@ -61,6 +61,7 @@ function columnType(node: Schema): ColumnType {
   const t = node.type;
   if (t === 'integer' || t === 'number' || t === 'boolean') return t;
   if (node.format === 'date') return 'date';
+  if (node.format === 'date-time') return 'datetime';
   return 'string';
 }
 
@@ -106,7 +107,6 @@ export class TableBuilder {
       this.tables.push(table);
     }
     this.tables.push(this.citations);
-    this.citations.foreignKeys.push({ fields: ['source'], reference: { resource: 'sources', fields: ['id'] } });
   }
 
   private newTable(name: string, collection: Table['collection'], description: string, keys: Column[]): Table {

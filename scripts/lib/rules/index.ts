@@ -6,6 +6,7 @@ import type { Problem } from '../problems.ts';
 import { computedFields } from './computed-fields.ts';
 import { createContext, type CheckInput, type Rule } from './context.ts';
 import { cycles } from './cycles.ts';
+import { dateConsistency } from './date-consistency.ts';
 import { fieldPaths } from './field-paths.ts';
 import { figureClaim } from './figure-claim.ts';
 import { figureDifferences } from './figure-differences.ts';
@@ -24,6 +25,7 @@ export const RULES: readonly Rule[] = [
   references,
   cycles,
   sourceDates,
+  dateConsistency,
   seedQuotes,
   figureClaim,
   figureDifferences,
