@@ -7,7 +7,16 @@
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { CORE_SCHEMA, load as fastLoad } from 'js-yaml';
-import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+
+/**
+ * The yaml package (positions, strict checks) is needed only for records that are unusual or have
+ * a problem; most runs never load it. It is required on first use.
+ */
+let yamlModule: typeof Yaml | undefined;
+const yaml = (): typeof Yaml => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
 import { COLLECTIONS, type CollectionName } from './collections.ts';
 import type { Problem } from './problems.ts';
 
@@ -31,8 +40,9 @@ function lazyRecord(collection: CollectionName, id: string, file: string, data: 
   let parsed: { doc: Document; lines: LineCounter } | undefined;
   const get = () => {
     if (!parsed) {
-      const lines = new LineCounter();
-      const doc = parseAllDocuments(text, {
+      const Y = yaml();
+      const lines = new Y.LineCounter();
+      const doc = Y.parseAllDocuments(text, {
         lineCounter: lines,
         uniqueKeys: true,
         prettyErrors: false,
@@ -225,8 +235,9 @@ export function fastParse(text: string): Record<string, Json> | undefined {
 
 /** Report anchors, aliases, tags, forbidden and complex keys; true when there was any. */
 function refuseCleverYaml(doc: Document, lines: LineCounter, file: string, problems: Problem[]): boolean {
+  const Y = yaml();
   let bad = false;
-  visit(doc, {
+  Y.visit(doc, {
     Alias(_, node) {
       const pos = position(lines, node.range?.[0] ?? 0);
       problems.push(
@@ -275,7 +286,7 @@ function refuseCleverYaml(doc: Document, lines: LineCounter, file: string, probl
       }
     },
     Pair(_, pair) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      const key = Y.isScalar(pair.key) ? String(pair.key.value) : undefined;
       if (key !== undefined && FORBIDDEN_KEYS.has(key)) {
         const pos = position(lines, (pair.key as Node).range?.[0] ?? 0);
         problems.push(
@@ -290,7 +301,7 @@ function refuseCleverYaml(doc: Document, lines: LineCounter, file: string, probl
           ),
         );
         bad = true;
-      } else if (pair.key !== null && !isScalar(pair.key)) {
+      } else if (pair.key !== null && !Y.isScalar(pair.key)) {
         const pos = position(lines, (pair.key as Node).range?.[0] ?? 0);
         problems.push(problem(file, pos.line, pos.col, '', 'yaml/complex-key', 'a key is not a plain string', 'keys are field names'));
         bad = true;
@@ -307,13 +318,14 @@ function parseSlow(
   text: string,
   idFromName: string,
 ): { record?: LoadedRecord; problems: Problem[] } {
+  const Y = yaml();
   const problems: Problem[] = [];
   const fail = (line: number, col: number, code: string, message: string, hint?: string) => {
     problems.push(problem(file, line, col, '', code, message, hint));
     return { problems };
   };
-  const lines = new LineCounter();
-  const docs = parseAllDocuments(text, {
+  const lines = new Y.LineCounter();
+  const docs = Y.parseAllDocuments(text, {
     lineCounter: lines,
     uniqueKeys: true,
     prettyErrors: false,
@@ -357,7 +369,7 @@ function parseSlow(
   // Anchors, aliases, tags, odd keys all make the text unusual (the same test that sends a file
   // here); text that is not can skip the walk over the syntax tree.
   if (isUnusual(text) && refuseCleverYaml(doc, lines, file, problems)) return { problems };
-  if (!isMap(doc.contents)) {
+  if (!Y.isMap(doc.contents)) {
     const pos = position(lines, (doc.contents as Node | null)?.range?.[0] ?? 0);
     return fail(
       pos.line,
@@ -367,7 +379,7 @@ function parseSlow(
       'start the file with fields such as title: ...',
     );
   }
-  const idPair = doc.contents.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === 'id');
+  const idPair = doc.contents.items.find((p) => Y.isPair(p) && Y.isScalar(p.key) && p.key.value === 'id');
   if (idPair) {
     const pos = position(lines, (idPair.key as Node).range?.[0] ?? 0);
     problems.push(
@@ -448,18 +460,19 @@ export function loadData(dataDir: string): LoadResult {
 
 /** The node at a path inside a record, and whether it is the key or the value that is meant. */
 function nodeAt(doc: Document, path: readonly (string | number)[]): Node | undefined {
+  const Y = yaml();
   let node: unknown = doc.contents;
-  let last: Node | undefined = isNode(node) ? node : undefined;
+  let last: Node | undefined = Y.isNode(node) ? node : undefined;
   for (const seg of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && p.key.value === seg);
+    if (Y.isMap(node)) {
+      const pair = node.items.find((p) => Y.isScalar(p.key) && p.key.value === seg);
       if (!pair) return last;
       node = pair.value;
-      if (isNode(pair.key)) last = pair.key;
-      if (isNode(node)) last = node;
-    } else if (isSeq(node) && typeof seg === 'number') {
+      if (Y.isNode(pair.key)) last = pair.key;
+      if (Y.isNode(node)) last = node;
+    } else if (Y.isSeq(node) && typeof seg === 'number') {
       node = node.items[seg];
-      if (isNode(node)) last = node;
+      if (Y.isNode(node)) last = node;
       else return last;
     } else {
       return last; // a scalar, an alias (refused by the loader) or a missing node
@@ -474,12 +487,13 @@ export function locate(
   path: readonly (string | number)[],
   key = false,
 ): { line: number; col: number } {
+  const Y = yaml();
   if (path.length === 0 || (path.length === 1 && path[0] === 'id')) return { line: 1, col: 1 };
   if (key) {
     const parent = nodeAt(rec.doc, path.slice(0, -1));
-    if (isMap(parent)) {
-      const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === path[path.length - 1]);
-      if (pair && isNode(pair.key) && pair.key.range) return position(rec.lines, pair.key.range[0]);
+    if (Y.isMap(parent)) {
+      const pair = parent.items.find((p) => Y.isScalar(p.key) && p.key.value === path[path.length - 1]);
+      if (pair && Y.isNode(pair.key) && pair.key.range) return position(rec.lines, pair.key.range[0]);
     }
   }
   const node = nodeAt(rec.doc, path);
