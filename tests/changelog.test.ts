@@ -1,6 +1,6 @@
 /** The changelog's comparison with the previous release, and the bump the policy requires. */
 import { describe, expect, it } from 'vitest';
-import { diffSnapshots, requiredBump, type Snapshot } from '../scripts/lib/docs/changelog.ts';
+import { diffSnapshots, renderUnreleased, requiredBump, type Snapshot } from '../scripts/lib/docs/changelog.ts';
 
 const snap = (records: Record<string, Record<string, string>>, schemas = 's1'): Snapshot => ({ version: '1.0.0', schemas, records });
 
@@ -17,5 +17,13 @@ describe('changelog', () => {
     expect(requiredBump(diffSnapshots(prev, snap({ ...prev.records, actors: { x: 'h3b' } })), false)).toBe('patch');
     expect(requiredBump(diffSnapshots(prev, prev), false)).toBe('none');
     expect(requiredBump(diffSnapshots(undefined, prev), true)).toBe('minor');
+  });
+
+  it('sums up long lists by collection and names the ids of short ones', () => {
+    const many = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`e${i}`, 'h']));
+    const text = renderUnreleased(prev, snap({ events: { ...prev.records.events, ...many }, actors: { x: 'h3b' } }));
+    expect(text).toContain('| events | 30 | 30 ids, listed in the release snapshot |');
+    expect(text).toContain('| actors | 1 | `x` |');
+    expect(text).not.toContain('`e29`');
   });
 });

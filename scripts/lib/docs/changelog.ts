@@ -75,10 +75,16 @@ export function requiredBump(d: Diff, first: boolean): 'major' | 'minor' | 'patc
 
 const count = (m: Record<string, string[]>) => Object.values(m).reduce((n, l) => n + l.length, 0);
 
+/** Ids are listed where there are few; a long list (a whole new series) is summed up by its count. */
+const MAX_IDS = 12;
+
 function list(title: string, m: Record<string, string[]>): string[] {
   if (!count(m)) return [];
-  const out = [`#### ${title} (${count(m)})`, ''];
-  for (const [c, ids] of Object.entries(m)) out.push(`- ${c} (${ids.length}): ${ids.map((id) => `\`${id}\``).join(', ')}`);
+  const out = [`#### ${title} (${count(m)})`, '', '| collection | records | ids |', '| --- | --- | --- |'];
+  for (const [c, ids] of Object.entries(m)) {
+    const shown = ids.length <= MAX_IDS ? ids.map((id) => `\`${id}\``).join(', ') : `${ids.length} ids, listed in the release snapshot`;
+    out.push(`| ${c} | ${ids.length} | ${shown} |`);
+  }
   out.push('');
   return out;
 }
