@@ -73,6 +73,34 @@ function ajvCli(dir: string): { wallMs: number } {
   return { wallMs: Math.round(performance.now() - t) };
 }
 
+const RUN = resolve(ROOT, 'scripts', 'run.mjs');
+
+/**
+ * The curator's commands as a curator runs them (npm run validate, npm run check: node + the
+ * bundled script), over a copy of the repository's layout whose data/ is the given folder; the
+ * median wall time of several runs, after one run that fills the bundle cache.
+ */
+function commandTimes(dataDir: string): { validate: number; check: number } {
+  const tree = mkdtempSync(join(tmpdir(), 'dprk-bench-tree-'));
+  for (const f of ['package.json', 'README.md', 'CHANGELOG.md']) spawnSync('cp', [join(ROOT, f), tree]);
+  for (const d of ['schemas', 'docs', 'dist']) spawnSync('cp', ['-r', join(ROOT, d), tree]);
+  spawnSync('cp', ['-r', dataDir, join(tree, 'data')]);
+  const env = { ...process.env, DPRK_DATA_ROOT: tree };
+  const time = (args: string[]) => {
+    const t = performance.now();
+    spawnSync(process.execPath, ['--max-semi-space-size=64', RUN, ...args], { env, encoding: 'utf8', maxBuffer: 64 << 20 });
+    return performance.now() - t;
+  };
+  const median = (xs: number[]) => Math.round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!);
+  time(['build']); // fills the bundle and type caches and writes the tree's dist/
+  const result = {
+    validate: median(Array.from({ length: 5 }, () => time(['validate']))),
+    check: median(Array.from({ length: 5 }, () => time(['build', '--check']))),
+  };
+  rmSync(tree, { recursive: true, force: true });
+  return result;
+}
+
 const fmt = (n: number) => n.toLocaleString('en-US');
 const rows: string[] = [];
 const work = mkdtempSync(join(tmpdir(), 'dprk-bench-'));
@@ -101,6 +129,11 @@ try {
   spawnSync('cp', ['-r', `${SEED_DIR}/.`, realDir]);
   const realValidate = measure('validate', realDir);
   const realBuild = measure('build', realDir);
+  const realCommands = commandTimes(DATA_DIR);
+  // Five times the records of the dataset's first release (346), as the curator's loop must stay fast as the data grows.
+  const fiveDir = join(work, 'five');
+  generate(fiveDir, 5 * 346);
+  const fiveCommands = commandTimes(join(fiveDir, 'data'));
 
   // The consumer side, from the packed package installed in a fresh project.
   const pack = JSON.parse(spawnSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8' }).stdout) as {
@@ -150,6 +183,8 @@ try {
     ...rows,
     '',
     `Real data (${fmt(realValidate.records)} records): validate ${fmt(realValidate.ms)} ms (${fmt(realValidate.wallMs)} ms as a command), full build ${fmt(realBuild.ms)} ms (${fmt(realBuild.wallMs)} ms as a command).`,
+    '',
+    `The curator's commands as run (\`npm run validate\`, \`npm run check\`: node and the bundled script, startup included; median of 5): real data ${fmt(realCommands.validate)} ms and ${fmt(realCommands.check)} ms; ${fmt(5 * 346)} synthetic records (five times the first release's 346) ${fmt(fiveCommands.validate)} ms and ${fmt(fiveCommands.check)} ms.`,
     '',
     `Consumer side (median of 15): \`await import('dprk-data/events')\` ${median(importMs).toFixed(2)} ms in process vs \`JSON.parse\` of the same file ${median(parseMs).toFixed(2)} ms (ratio ${(median(importMs) / median(parseMs)).toFixed(2)}); a cold \`node -e "import('dprk-data/events')"\` ${median(importWall).toFixed(0)} ms vs a cold \`node -e\` JSON.parse ${median(parseWall).toFixed(0)} ms (ratio ${(median(importWall) / median(parseWall)).toFixed(2)}). Packed tarball: ${fmt(pack[0]!.size)} bytes (${fmt(pack[0]!.unpackedSize)} unpacked).`,
     '',

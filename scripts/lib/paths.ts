@@ -2,7 +2,8 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The repository root: beside scripts/, or where scripts/run.mjs says when it runs a bundle. */
+export const ROOT = process.env.DPRK_DATA_ROOT ?? resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DATA_DIR = resolve(ROOT, 'data');
 export const SCHEMA_DIR = resolve(ROOT, 'schemas');
 export const DIST_DIR = resolve(ROOT, 'dist');
