@@ -28,27 +28,6 @@ note?: string
  */
 export type MissileClass = ("srbm" | "mrbm" | "irbm" | "icbm" | "slbm" | "ballistic" | "cruise" | "hypersonic" | "slv" | "mlrs" | "unknown")
 /**
- * How well the occurrence is established.
- * 
- * This interface was referenced by `DprkData`'s JSON-Schema
- * via the `definition` "Confirmation".
- */
-export type Confirmation = ("confirmed" | "reported" | "claimed")
-/**
- * How a number is qualified by whoever gave it.
- * 
- * This interface was referenced by `DprkData`'s JSON-Schema
- * via the `definition` "Qualifier".
- */
-export type Qualifier = ("exact" | "about" | "at-least" | "more-than" | "at-most" | "less-than" | "several" | "unknown")
-/**
- * How a launch or test ended.
- * 
- * This interface was referenced by `DprkData`'s JSON-Schema
- * via the `definition` "Outcome".
- */
-export type Outcome = ("success" | "partial" | "failure" | "unknown")
-/**
  * The citations that support the record, the main one first.
  * 
  * @minItems 1
@@ -58,12 +37,33 @@ export type Outcome = ("success" | "partial" | "failure" | "unknown")
  */
 export type Citations = [Citation, ...(Citation)[]]
 /**
+ * How a number is qualified by whoever gave it.
+ * 
+ * This interface was referenced by `DprkData`'s JSON-Schema
+ * via the `definition` "Qualifier".
+ */
+export type Qualifier = ("exact" | "about" | "at-least" | "more-than" | "at-most" | "less-than" | "several" | "unknown")
+/**
  * Values for fields of this record that other sources give differently, each with its citation.
  * 
  * This interface was referenced by `DprkData`'s JSON-Schema
  * via the `definition` "Variants".
  */
 export type Variants = Variant[]
+/**
+ * How a launch or test ended.
+ * 
+ * This interface was referenced by `DprkData`'s JSON-Schema
+ * via the `definition` "Outcome".
+ */
+export type Outcome = ("success" | "partial" | "failure" | "unknown")
+/**
+ * How well the occurrence is established.
+ * 
+ * This interface was referenced by `DprkData`'s JSON-Schema
+ * via the `definition` "Confirmation".
+ */
+export type Confirmation = ("confirmed" | "reported" | "claimed")
 
 /**
  * The whole dataset, as in dist/dprk-data.json.
@@ -124,7 +124,7 @@ export interface Source {
 /**
  * Permanent id, the file name. Convention: publisher-yyyy-mm-dd-topic.
  */
-id: string
+id: SourceId
 /**
  * The headline or title as the page gives it. When the stored page shows none, the words of its address, and notes say so; never an invented headline.
  */
@@ -173,7 +173,7 @@ original_url?: string
 /**
  * Ids of the actors whose words or announcements the source reports (KCNA, JCS, the presidential office).
  */
-relays?: string[]
+relays?: ActorId[]
 /**
  * File name of the full text kept in shared/seed/; every quotation from this source is checked against it word for word.
  */
@@ -214,7 +214,7 @@ export interface Actor {
 /**
  * Permanent id, the file name: kim-jong-un, kcna, un-security-council.
  */
-id: string
+id: ActorId
 /**
  * Common English name.
  */
@@ -231,7 +231,7 @@ aliases?: Aliases
 /**
  * Id of the actor this one is part of (a ministry of its state, a command of its armed force).
  */
-member_of?: string
+member_of?: ActorId
 /**
  * Offices a person held that matter to the data, with the dates the sources give.
  */
@@ -273,7 +273,7 @@ export interface Citation {
 /**
  * Id of the source record (the publication we read).
  */
-source: string
+source: SourceId
 /**
  * A short quotation copied character for character from the source: the sentence or two that support the record. Never a paraphrase, never stitched from two places.
  */
@@ -285,11 +285,11 @@ locator?: string
 /**
  * Id of the actor that first said or announced what the source reports (KCNA, South Korea's Joint Chiefs of Staff), when the source relays someone.
  */
-relays?: string
+relays?: ActorId
 /**
  * Id of the original report the source relays, when we hold it as a source record too.
  */
-relays_source?: string
+relays_source?: SourceId
 /**
  * True when the source announces the event before it happened (a schedule, a plan, an upcoming election): it supports the date and plan, not the occurrence, and is exempt from the check that a source cannot predate what it reports.
  */
@@ -315,7 +315,7 @@ export interface Place {
 /**
  * Permanent id, the file name: pyongyang, sohae, punggye-ri, sea-of-japan.
  */
-id: string
+id: PlaceId
 /**
  * Common English name.
  */
@@ -331,7 +331,7 @@ country?: string
 /**
  * Id of the larger place this lies in.
  */
-part_of?: string
+part_of?: PlaceId
 aliases?: Aliases
 /**
  * Latitude in decimal degrees (WGS 84), only when a cited source gives it.
@@ -365,7 +365,7 @@ export interface System {
 /**
  * Permanent id, the file name: hwasong-18, chollima-1.
  */
-id: string
+id: SystemId
 /**
  * The name most sources use, usually the North Korean one in McCune-Reischauer-like English spelling.
  */
@@ -404,16 +404,364 @@ notes?: string
 retracted?: Retracted
 }
 /**
+ * Something an actor said: who, when, on what occasion, through what medium, what kind of statement, aimed at whom, and the words as published (each translation a quotation with its source).
+ * 
+ * This interface was referenced by `DprkData`'s JSON-Schema
+ * via the `definition` "Statement".
+ */
+export interface Statement {
+/**
+ * Permanent id, the file name. Convention: yyyy-mm-dd-speaker-topic.
+ */
+id: StatementId
+/**
+ * Id of the actor who said it (a group actor for unnamed analysts or officials).
+ */
+speaker: ActorId
+/**
+ * The speaker's office at the time, as the sources give it.
+ */
+speaker_role?: string
+/**
+ * When it was said (local date), as precise as the sources allow.
+ */
+date: string
+/**
+ * What the date is: when the words were said (said, the default), or, when that is not known, when the statement was first reported (reported): the words were said then or before.
+ */
+date_basis?: ("said" | "reported")
+/**
+ * Id of the event at which it was said (a meeting, an address).
+ */
+occasion?: EventId
+/**
+ * How it was said.
+ */
+medium: ("speech" | "address" | "meeting-remarks" | "state-media-report" | "interview" | "press-statement" | "press-conference" | "social-media" | "letter" | "report" | "unspecified")
+/**
+ * What kind of statement it is; several can apply.
+ * 
+ * @minItems 1
+ */
+kinds: [("threat" | "pledge" | "warning" | "policy-declaration" | "accusation" | "appeal" | "assessment" | "suspicion" | "denial" | "greeting" | "claim"), ...(("threat" | "pledge" | "warning" | "policy-declaration" | "accusation" | "appeal" | "assessment" | "suspicion" | "denial" | "greeting" | "claim"))[]]
+/**
+ * Ids of the actors the statement is aimed at or about.
+ */
+targets?: ActorId[]
+/**
+ * What was said, in our own words.
+ */
+summary: string
+/**
+ * The words as published. Two translations of the same sentence are two quotations of one statement, each with its source.
+ */
+quotations?: {
+/**
+ * The quotation character for character as the source prints it.
+ */
+text: string
+/**
+ * Language of the quotation as printed.
+ */
+language: string
+/**
+ * Language the speaker spoke in, when the quotation is a translation.
+ */
+original_language?: string
+/**
+ * Id of the actor who made the translation (KCNA's English service, a news agency), when known.
+ */
+translated_by?: ActorId
+/**
+ * Id of the source that prints the quotation.
+ */
+source: SourceId
+/**
+ * Id of the actor the source took the words from (KCNA), when it relays someone.
+ */
+relays?: ActorId
+/**
+ * Where in the source: paragraph 5.
+ */
+locator?: string
+}[]
+citations: Citations
+variants?: Variants
+/**
+ * Curator's notes in our own words: counting rules applied, doubts, how sources were reconciled.
+ */
+notes?: string
+retracted?: Retracted
+}
+/**
+ * A value that a source gives differently from the record's main value: disagreement is data.
+ * 
+ * This interface was referenced by `DprkData`'s JSON-Schema
+ * via the `definition` "Variant".
+ */
+export interface Variant {
+/**
+ * Dotted path of the field the variant is about, such as date, launch.missile_count or launch.missiles.0.apogee_km.
+ */
+field: string
+/**
+ * The value the source gives, in the field's own form (a date string, a number).
+ */
+value: (string | number)
+qualifier?: Qualifier
+/**
+ * Id of the actor whose value this is (JCS, Japan's Ministry of Defense, KCNA).
+ */
+by?: ActorId
+citation: Citation
+/**
+ * Why the main value was preferred, or how the two differ (first report vs correction, UTC vs local date).
+ */
+note?: string
+}
+/**
+ * A number somebody claimed ("more than 100 missile tests" since 2022): the value and its qualifier, what exactly is counted, over which period and as of when, who claimed it, and where we read it.
+ * 
+ * This interface was referenced by `DprkData`'s JSON-Schema
+ * via the `definition` "Figure".
+ */
+export interface Figure {
+/**
+ * Permanent id, the file name. Convention: what-period-claimant.
+ */
+id: FigureId
+/**
+ * The number as claimed.
+ */
+claim: {
+/**
+ * The number claimed; absent only when the qualifier is record or many.
+ */
+value?: number
+/**
+ * How the claim qualifies the number.
+ */
+qualifier: ("exact" | "about" | "at-least" | "more-than" | "at-most" | "less-than" | "record" | "many")
+/**
+ * The words of the claim as they stand in the cited quotation ("more than 100"); checked to appear in it.
+ */
+text: string
+}
+/**
+ * What is counted, as precisely as the claim allows. An ambiguous unit (tests) is recorded as such; readings go in derivations.
+ */
+unit: ("missiles" | "launch-events" | "launch-days" | "tests" | "weapons-tests" | "nuclear-tests" | "satellites" | "satellite-launches" | "meetings" | "resolutions" | "other")
+/**
+ * What the claim covers.
+ */
+scope: {
+/**
+ * What is counted and what is not, in our own words.
+ */
+description: string
+/**
+ * The period counted (2022-01-01/2023-12-31, 2023), when the claim has one.
+ */
+period?: string
+/**
+ * The date the claim speaks from (usually the source's publication date).
+ */
+as_of?: string
+/**
+ * Id of the actor whose actions are counted (north-korea).
+ */
+subject?: ActorId
+}
+/**
+ * What sort of claim it is.
+ */
+modality: ("reported" | "planned" | "claimed" | "estimated")
+/**
+ * Id of the actor that stated the figure (the outlet itself when it gives it in its own voice).
+ */
+claimed_by?: ActorId
+/**
+ * Ids of the events the figure refers to or was stated at.
+ */
+about?: EventId[]
+/**
+ * Declarative readings of the figure that can be computed from our event records. An ambiguous claim has one derivation per reading.
+ */
+derivations?: {
+/**
+ * The reading in plain words ("100 ballistic missiles, 2022-2023").
+ */
+reading: string
+/**
+ * What to count among the matching events.
+ */
+unit: ("missiles" | "launch-events" | "launch-days" | "events")
+/**
+ * Event types to count.
+ * 
+ * @minItems 1
+ */
+event_types: [("missile-launch" | "satellite-launch" | "nuclear-test" | "weapons-test" | "summit" | "visit" | "military-meeting" | "party-meeting" | "state-meeting" | "un-resolution" | "un-draft-vetoed" | "sanctions" | "military-exercise" | "agreement" | "declaration" | "address" | "diplomatic-message" | "election" | "other"), ...(("missile-launch" | "satellite-launch" | "nuclear-test" | "weapons-test" | "summit" | "visit" | "military-meeting" | "party-meeting" | "state-meeting" | "un-resolution" | "un-draft-vetoed" | "sanctions" | "military-exercise" | "agreement" | "declaration" | "address" | "diplomatic-message" | "election" | "other"))[]]
+/**
+ * The period to count over; an event counts when its whole date falls inside.
+ */
+period: string
+/**
+ * Missile classes to count; all when absent.
+ */
+classes?: MissileClass[]
+/**
+ * Outcomes to count; all when absent.
+ */
+outcomes?: Outcome[]
+/**
+ * Confirmation levels to count; all when absent.
+ */
+confirmation?: Confirmation[]
+/**
+ * Count only events in which all these actors take part (in any role); all events when absent.
+ */
+participants?: ActorId[]
+/**
+ * Where this reading's count differs from the claim: the counting difference that explains it (cruise missiles counted or not, satellites, missiles vs launch occasions, UTC vs local dates, KCNA-only claims), or a statement that none is known. Required when the build finds the reading inconsistent; copied into checks.
+ */
+difference?: string
+}[]
+/**
+ * Computed by the build, never written by hand: for each derivation, the value our event records give, under which coverage, and the verdict on the claim.
+ */
+checks?: {
+/**
+ * The derivation's reading, repeated.
+ */
+reading: string
+/**
+ * The count our event records give for this reading (over the records we hold, complete or not).
+ */
+computed_value: number
+/**
+ * How exact the computed count is.
+ */
+computed_qualifier: ("exact" | "at-least" | "about")
+/**
+ * Ids of the complete coverage declarations that together hold the reading's event types and whole period; absent when they do not.
+ * 
+ * @minItems 1
+ */
+coverage?: [CoverageId, ...(CoverageId)[]]
+/**
+ * Whether the claim holds for this reading.
+ */
+verdict: ("consistent" | "inconsistent" | "not-comparable")
+/**
+ * Why, in plain words.
+ */
+reason: string
+/**
+ * For an inconsistent verdict: the counting difference that explains it, as the curators wrote it in the derivation (copied from derivations[].difference).
+ */
+difference?: string
+/**
+ * How many events the reading counted (the events themselves are listed in docs/figures.md; apply the derivation's filters to list them).
+ */
+events_matched: number
+}[]
+citations: Citations
+variants?: Variants
+/**
+ * Curator's notes in our own words: counting rules applied, doubts, how sources were reconciled.
+ */
+notes?: string
+retracted?: Retracted
+}
+/**
+ * A declaration that the dataset holds every event of some types over a period, with the counting rules used. Nothing outside a complete declaration may be presented as complete, and quoted figures are checked against the event records only inside one.
+ * 
+ * This interface was referenced by `DprkData`'s JSON-Schema
+ * via the `definition` "Coverage".
+ */
+export interface Coverage {
+/**
+ * Permanent id, the file name: launches-2023.
+ */
+id: CoverageId
+/**
+ * What is covered, in a few words.
+ */
+title: string
+/**
+ * The event types the declaration covers.
+ * 
+ * @minItems 1
+ */
+event_types: [("missile-launch" | "satellite-launch" | "nuclear-test" | "weapons-test" | "summit" | "visit" | "military-meeting" | "party-meeting" | "state-meeting" | "un-resolution" | "un-draft-vetoed" | "sanctions" | "military-exercise" | "agreement" | "declaration" | "address" | "diplomatic-message" | "election" | "other"), ...(("missile-launch" | "satellite-launch" | "nuclear-test" | "weapons-test" | "summit" | "visit" | "military-meeting" | "party-meeting" | "state-meeting" | "un-resolution" | "un-draft-vetoed" | "sanctions" | "military-exercise" | "agreement" | "declaration" | "address" | "diplomatic-message" | "election" | "other"))[]]
+/**
+ * The period covered, as a span of days (2023-01-01/2023-12-31), in local dates.
+ */
+period: string
+/**
+ * Whether the curators claim completeness for the period.
+ */
+status: ("complete" | "partial")
+/**
+ * For a partial declaration: the last day the records are believed complete through (the latest reporting read).
+ */
+as_of?: string
+/**
+ * How events and missiles are counted under this declaration: what one event is, whose missile count is followed, which dates are used, what is left out.
+ */
+counting_rules: string
+/**
+ * The day the completeness was last reviewed.
+ */
+reviewed: string
+/**
+ * Outside tallies that completeness was checked against, each with its quotation.
+ */
+citations?: Citation[]
+/**
+ * Curator's notes in our own words: counting rules applied, doubts, how sources were reconciled.
+ */
+notes?: string
+retracted?: Retracted
+}
+/**
+ * A number as a source gave it, with its qualifier.
+ * 
+ * This interface was referenced by `DprkData`'s JSON-Schema
+ * via the `definition` "Quantity".
+ */
+export interface Quantity {
+/**
+ * The number.
+ */
+value: number
+qualifier?: Qualifier
+}
+/**
+ * A count as a source gave it, with its qualifier.
+ * 
+ * This interface was referenced by `DprkData`'s JSON-Schema
+ * via the `definition` "Count".
+ */
+export interface Count {
+/**
+ * The count.
+ */
+value: number
+qualifier?: Qualifier
+}
+/**
  * Something that happened on a date: a launch, a test, a meeting, a resolution, a declaration. Missile and satellite launches are one record per launch event (a salvo is one event) with the missiles in it.
  * 
  * This interface was referenced by `DprkData`'s JSON-Schema
  * via the `definition` "Event".
  */
-export interface Event {
+export interface EventFields {
 /**
  * Permanent id, the file name. Convention: yyyy-mm-dd-what (2023-11-21-malligyong-1-launch).
  */
-id: string
+id: EventId
 /**
  * What kind of event it is.
  */
@@ -437,7 +785,7 @@ time_utc?: string
 /**
  * Id of the place where it happened (for a launch, the launch site or area).
  */
-place?: string
+place?: PlaceId
 confirmation?: Confirmation
 /**
  * Actors who took part, each with their role.
@@ -446,7 +794,7 @@ participants?: {
 /**
  * Id of the actor.
  */
-actor: string
+actor: ActorId
 /**
  * The actor's part in the event.
  */
@@ -463,7 +811,7 @@ related?: {
 /**
  * Id of the other event.
  */
-event: string
+event: EventId
 /**
  * How this event relates to the other.
  */
@@ -477,7 +825,7 @@ missile_count: Count
 /**
  * Id of the actor whose count missile_count follows (JCS, Japan's Ministry of Defense, KCNA).
  */
-counted_by?: string
+counted_by?: ActorId
 /**
  * The missiles in the event, as groups of like missiles (same system, class and reported flight); a group with count 1 is one missile. Their counts add up to missile_count when all are exact.
  * 
@@ -487,7 +835,7 @@ missiles: [{
 /**
  * Id of the system; absent when unidentified.
  */
-system?: string
+system?: SystemId
 class: MissileClass
 count: Count
 outcome?: Outcome
@@ -497,7 +845,7 @@ flight_time_min?: Quantity
 /**
  * Id of the place (sea) where they came down.
  */
-impact_place?: string
+impact_place?: PlaceId
 /**
  * Anything more about these missiles.
  */
@@ -506,7 +854,7 @@ note?: string
 /**
  * Id of the system; absent when unidentified.
  */
-system?: string
+system?: SystemId
 class: MissileClass
 count: Count
 outcome?: Outcome
@@ -516,7 +864,7 @@ flight_time_min?: Quantity
 /**
  * Id of the place (sea) where they came down.
  */
-impact_place?: string
+impact_place?: PlaceId
 /**
  * Anything more about these missiles.
  */
@@ -564,7 +912,7 @@ value: Quantity
 /**
  * Id of the actor whose estimate it is.
  */
-by?: string
+by?: ActorId
 citation: Citation
 /**
  * Scale, method or other detail.
@@ -579,7 +927,7 @@ resolution?: {
 /**
  * Id of the body that voted (un-security-council).
  */
-body: string
+body: ActorId
 /**
  * The resolution number (1718), for adopted resolutions.
  */
@@ -648,369 +996,116 @@ notes?: string
 retracted?: Retracted
 }
 /**
- * A count as a source gave it, with its qualifier.
- * 
- * This interface was referenced by `DprkData`'s JSON-Schema
- * via the `definition` "Count".
+ * Something that happened on a date: a launch, a test, a meeting, a resolution, a declaration. Missile and satellite launches are one record per launch event (a salvo is one event) with the missiles in it. This member: type missile-launch or satellite-launch, with launch.
  */
-export interface Count {
-/**
- * The count.
- */
-value: number
-qualifier?: Qualifier
+export interface LaunchEvent extends Omit<EventFields, "type" | "launch" | "nuclear_test" | "resolution"> {
+  /**
+   * What kind of event it is.
+   */
+  type: "missile-launch" | "satellite-launch"
+  /**
+   * For missile and satellite launches: what was launched. Required for those types, refused for others.
+   */
+  launch: NonNullable<EventFields["launch"]>
+  nuclear_test?: never
+  resolution?: never
 }
 /**
- * A number as a source gave it, with its qualifier.
- * 
- * This interface was referenced by `DprkData`'s JSON-Schema
- * via the `definition` "Quantity".
+ * Something that happened on a date: a launch, a test, a meeting, a resolution, a declaration. Missile and satellite launches are one record per launch event (a salvo is one event) with the missiles in it. This member: type nuclear-test, with nuclear_test.
  */
-export interface Quantity {
-/**
- * The number.
- */
-value: number
-qualifier?: Qualifier
+export interface NuclearTestEvent extends Omit<EventFields, "type" | "launch" | "nuclear_test" | "resolution"> {
+  /**
+   * What kind of event it is.
+   */
+  type: "nuclear-test"
+  /**
+   * For nuclear tests: sequence, magnitude and yield estimates. Required for that type, refused for others.
+   */
+  nuclear_test: NonNullable<EventFields["nuclear_test"]>
+  launch?: never
+  resolution?: never
 }
 /**
- * A value that a source gives differently from the record's main value: disagreement is data.
- * 
- * This interface was referenced by `DprkData`'s JSON-Schema
- * via the `definition` "Variant".
+ * Something that happened on a date: a launch, a test, a meeting, a resolution, a declaration. Missile and satellite launches are one record per launch event (a salvo is one event) with the missiles in it. This member: type un-resolution or un-draft-vetoed, with resolution.
  */
-export interface Variant {
-/**
- * Dotted path of the field the variant is about, such as date, launch.missile_count or launch.missiles.0.apogee_km.
- */
-field: string
-/**
- * The value the source gives, in the field's own form (a date string, a number).
- */
-value: (string | number)
-qualifier?: Qualifier
-/**
- * Id of the actor whose value this is (JCS, Japan's Ministry of Defense, KCNA).
- */
-by?: string
-citation: Citation
-/**
- * Why the main value was preferred, or how the two differ (first report vs correction, UTC vs local date).
- */
-note?: string
+export interface ResolutionEvent extends Omit<EventFields, "type" | "launch" | "nuclear_test" | "resolution"> {
+  /**
+   * What kind of event it is.
+   */
+  type: "un-resolution" | "un-draft-vetoed"
+  /**
+   * For UN resolutions and vetoed drafts: number, vote, measures and effect. Required for those types, refused for others.
+   */
+  resolution: NonNullable<EventFields["resolution"]>
+  launch?: never
+  nuclear_test?: never
 }
 /**
- * Something an actor said: who, when, on what occasion, through what medium, what kind of statement, aimed at whom, and the words as published (each translation a quotation with its source).
- * 
- * This interface was referenced by `DprkData`'s JSON-Schema
- * via the `definition` "Statement".
+ * Something that happened on a date: a launch, a test, a meeting, a resolution, a declaration. Missile and satellite launches are one record per launch event (a salvo is one event) with the missiles in it. This member: any other type, with none of launch, nuclear_test, resolution.
  */
-export interface Statement {
-/**
- * Permanent id, the file name. Convention: yyyy-mm-dd-speaker-topic.
- */
-id: string
-/**
- * Id of the actor who said it (a group actor for unnamed analysts or officials).
- */
-speaker: string
-/**
- * The speaker's office at the time, as the sources give it.
- */
-speaker_role?: string
-/**
- * When it was said (local date), as precise as the sources allow.
- */
-date: string
-/**
- * What the date is: when the words were said (said, the default), or, when that is not known, when the statement was first reported (reported): the words were said then or before.
- */
-date_basis?: ("said" | "reported")
-/**
- * Id of the event at which it was said (a meeting, an address).
- */
-occasion?: string
-/**
- * How it was said.
- */
-medium: ("speech" | "address" | "meeting-remarks" | "state-media-report" | "interview" | "press-statement" | "press-conference" | "social-media" | "letter" | "report" | "unspecified")
-/**
- * What kind of statement it is; several can apply.
- * 
- * @minItems 1
- */
-kinds: [("threat" | "pledge" | "warning" | "policy-declaration" | "accusation" | "appeal" | "assessment" | "suspicion" | "denial" | "greeting" | "claim"), ...(("threat" | "pledge" | "warning" | "policy-declaration" | "accusation" | "appeal" | "assessment" | "suspicion" | "denial" | "greeting" | "claim"))[]]
-/**
- * Ids of the actors the statement is aimed at or about.
- */
-targets?: string[]
-/**
- * What was said, in our own words.
- */
-summary: string
-/**
- * The words as published. Two translations of the same sentence are two quotations of one statement, each with its source.
- */
-quotations?: {
-/**
- * The quotation character for character as the source prints it.
- */
-text: string
-/**
- * Language of the quotation as printed.
- */
-language: string
-/**
- * Language the speaker spoke in, when the quotation is a translation.
- */
-original_language?: string
-/**
- * Id of the actor who made the translation (KCNA's English service, a news agency), when known.
- */
-translated_by?: string
-/**
- * Id of the source that prints the quotation.
- */
-source: string
-/**
- * Id of the actor the source took the words from (KCNA), when it relays someone.
- */
-relays?: string
-/**
- * Where in the source: paragraph 5.
- */
-locator?: string
-}[]
-citations: Citations
-variants?: Variants
-/**
- * Curator's notes in our own words: counting rules applied, doubts, how sources were reconciled.
- */
-notes?: string
-retracted?: Retracted
+export interface OtherEvent extends Omit<EventFields, "type" | "launch" | "nuclear_test" | "resolution"> {
+  /**
+   * What kind of event it is.
+   */
+  type: Exclude<EventFields["type"], "missile-launch" | "satellite-launch" | "nuclear-test" | "un-resolution" | "un-draft-vetoed">
+  launch?: never
+  nuclear_test?: never
+  resolution?: never
 }
 /**
- * A number somebody claimed ("more than 100 missile tests" since 2022): the value and its qualifier, what exactly is counted, over which period and as of when, who claimed it, and where we read it.
- * 
- * This interface was referenced by `DprkData`'s JSON-Schema
- * via the `definition` "Figure".
+ * Something that happened on a date: a launch, a test, a meeting, a resolution, a declaration. Missile and satellite launches are one record per launch event (a salvo is one event) with the missiles in it. A union discriminated by type.
  */
-export interface Figure {
+export type Event = LaunchEvent | NuclearTestEvent | ResolutionEvent | OtherEvent
 /**
- * Permanent id, the file name. Convention: what-period-claimant.
+ * The id of a record in sources (one of the 1164 released); a reference to any other id does not compile.
  */
-id: string
+export type SourceId = "38north-2017-09-sixth-test-revised-250-kilotons" | "38north-2022-01-january-14-17-srbm-launches" | "9news-2024-04-23-ap-nuclear-counterattack-drills" | "abc-2000-07-19-putin-first-visit" | "abc-2016-01-09-slbm-video" | "abc-2019-06-30-trump-steps-inside-north-korea" | "abcnews-2009-07-02-two-short-range-missiles" | "abcnews-2017-04-every-missile-test-this-year" | "abcnews-2025-04-30-choe-hyon-missile-tests" | "aerotime-kim-tours-fighter-jet-plant" | "afp-2005-10-30-hu-pushes-talks-reform" | "afp-2011-08-25-medvedev-nuclear-pledge" | "afp-2016-04-23-slbm-appeared-failed" | "afp-2018-04-27-kim-new-history-begins" | "afp-2018-06-12-trump-terrific-relationship" | "afp-2024-06-19-putin-kim-sign-treaty" | "afp-2025-10-10-kim-hails-ties-china" | "afpbb-2014-03-26-nodong" | "afpbb-2022-09-29-third-launch-in-five-days" | "ajc-2023-10-13-ap-containers-to-russia" | "ajunews-2009-10-12-yonhap-kn-02-five" | "ajunews-2016-03-18-two-rodong" | "ajunews-2016-03-29-projectile-wonsan" | "ajunews-2017-11-29-jcs-4500km-960km" | "ajunews-2022-09-29-two-srbms-sunchon" | "ajunews-2024-01-01-yoon-new-year-address" | "ajupress-2019-10-02-missile-off-wonsan" | "ajupress-2023-03-24-simulated-nuclear-counterattack" | "ajupress-2023-04-13-ballistic-missile-east-sea" | "alabamakoreantimes-2021-03-25-january-cruise-missiles" | "alarabiya-2019-08-01-kim-test-firing-new-missiles" | "alarabiya-2024-02-16-kyiv-24-north-korean-missiles" | "albawaba-2018-06-20-kim-xi-understanding" | "alert5-2016-10-16-musudan-attempt" | "aljazeera-2006-10-09-north-korean-statement-in-full" | "aljazeera-2009-04-14-north-korea-quit-nuclear-talks" | "aljazeera-2023-11-01-artillery-for-satellite-advice" | "aljazeera-2024-01-01-kim-annihilate" | "aljazeera-2025-01-14-multiple-srbms" | "almayadeen-russia-dprk-strategic-partnership-in-effect" | "ameblo-2016-08-24-mod-slbm-500km" | "anews-2024-05-17-north-korea-slams-weapons-transfer-reports" | "anews-2024-06-20-military-assistance-without-delay" | "anews-2024-10-31-north-korean-troops-could-join-fight" | "anews-2024-11-05-seven-srbms-japan" | "anews-2025-10-10-li-deepen-cooperation" | "ani-2016-12-01-stronger-sanctions" | "ani-2022-03-06-reconnaissance-satellite-test" | "ann-2023-05-31-koreaherald-satellite-failure" | "ann-2025-01-15-koreaherald-srbms-kanggye" | "ap-2000-06-13-korean-leaders-first-meeting" | "ap-2000-07-19-putin-raises-missiles" | "ap-2001-01-22-china-acknowledges-kim-visit" | "ap-2001-08-05-leaders-pledge-alliance" | "ap-2010-05-06-kcna-confirms-kim-visit" | "ap-2019-05-04-several-short-range-missiles" | "ap-2019-05-05-new-tactical-guided-weapon" | "ap-2019-08-16-kim-great-satisfaction" | "ap-2019-08-24-super-large-mrl-cp24" | "ap-2022-03-16-launch-apparently-fails" | "ap-2022-03-29-seoul-old-icbm" | "ap-2022-09-25-srbm-taechon-carrier" | "ap-2024-03-28-russia-vetoes-panel" | "apa-2019-04-25-putin-kim-vladivostok" | "arabnews-jp-2024-04-22-jiji-ballistic-missiles" | "arabtimes-2024-11-05-ap-barrage-of-ballistic-missiles" | "archives-go-kr-nodong-missile-launch" | "arirang-2014-02-27-four-short-range-missiles" | "arirang-2021-09-14-detected-in-advance" | "arirang-2022-01-17-fourth-launch-this-month" | "arirang-2022-01-17-suspected-srbms" | "arirang-2022-06-05-eight-srbms" | "arkansasonline-2016-08-25-kim-praises-slbm" | "arkansasonline-2019-05-10-two-missiles-second-launch" | "armscontrolwonk-2006-10-nork-data-dud" | "armyrecognition-2020-03-two-kn24" | "asagumo-2025-11-19-ballistic-missile-nov-7" | "asahi-2016-08-03-two-missiles-oga" | "asahi-2017-09-03-hydrogen-bomb-icbm" | "asahi-2022-09-26-hamada-650km" | "asahi-ajw-14921266-jalert-okinawa" | "asiae-2022-01-30-ballistic-missile" | "asianews-2022-11-03-koreaherald-three-missiles" | "asianews-2023-08-31-koreaherald-ballistic-missiles" | "asil-2017-08-05-resolution-2371" | "asil-2017-12-22-resolution-2397" | "asyura-2006-07-05-asahi-six-launches" | "australianartillery-2022-10-14-srbm-170-rounds" | "australianartillery-2022-11-tally-6-ballistic-missiles" | "babel-2022-09-25-reuters-srbm-600km" | "bairdmaritime-2026-03-11-choe-hyon-cruise-tests" | "baltimoresun-1993-06-13-nyt-missile-test-japan" | "baltimoresun-1994-10-22-us-north-korea-sign-nuclear-agreement" | "baltimoresun-2003-03-11-second-missile-in-two-weeks" | "bbc-2000-06-01-north-korea-admits-china-trip" | "bbc-2000-06-14-korean-leaders-table-talk" | "bbc-2003-01-10-north-korea-withdraws-npt" | "bbc-2007-06-07-test-fires-missiles" | "bbc-2015-04-03-four-missiles" | "bbc-2019-02-28-statement-after-summit" | "bdnews24-2023-03-24-cruise-missiles-test-warhead" | "bernama-2018-06-10-lee-wishes-kim-success" | "bjreview-2009-10-wen-kim-talks" | "bnnbloomberg-2023-10-13-arms-to-russia" | "bnnbloomberg-2024-04-22-fourth-ballistic-test" | "bolnews-two-ballistic-missiles-message" | "brecorder-2007-10-05-korean-leaders-declare-commitment-peace" | "brecorder-2022-06-06-afp-eight-ballistic-missiles" | "brecorder-2024-09-12-reuters-first-launch-in-two-months" | "breitbart-2018-05-08-xi-meets-kim-dalian" | "bssnews-2023-12-31-afp-kim-war" | "bucheon-2017-11-29-hwasong-15-announcement" | "businessstandard-2017-09-06-pti-160-kilotons" | "businesstimes-2018-06-12-joint-document" | "bworldonline-2024-05-31-reuters-18-missile-salvo" | "caliber-yonhap-two-srbms-east-sea" | "cbc-2009-07-02-four-missiles" | "cbs4indy-2018-03-27-kim-met-xi-beijing" | "cbsnews-2007-05-25-short-range-missiles" | "cbsnews-2019-07-26-new-tactical-guided-weapon" | "cbsnews-2024-10-23-us-seeing-evidence-north-korean-troops" | "ccun-2007-10-04-xinhua-sign-joint-declaration" | "cebudailynews-2023-12-three-spy-satellites" | "cgtn-2019-02-28-ri-yong-ho-disputes-trump" | "cgtn-2023-03-17-kcna-icbm-thursday" | "chaovietnam-2026-03-14-vnexpress-ten-ballistic-missiles" | "chicagoshimpo-2017-02-12-kyodo-trump-hosts-abe" | "chicagotribune-2002-09-18-day-of-apologies" | "chicagotribune-2003-02-25-missile-into-sea" | "chinadaily-2004-05-24-koizumi-returns" | "chinadaily-2006-01-19-kim-promises-push-talks" | "chinadaily-2014-02-27-four-short-range-missiles" | "chinadaily-2014-07-09-two-srbms" | "chinadaily-2015-05-09-three-missiles" | "chinamil-2017-06-09-xinhua-ground-to-sea-cruise" | "chinaorgcn-2001-01-dprk-top-leader-visits-china" | "chinaorgcn-2002-11-15-xinhua-kedo-suspends-oil" | "chinaorgcn-2018-09-19-xinhua-kim-moon-agree-further-steps" | "chosun-2006-10-unsc-sanctions-resolution" | "chosun-2008-03-28-short-range-missiles-yellow-sea" | "chosun-2016-01-07-first-hydrogen-bomb-claim" | "chosun-2016-01-09-slbm-ejection-video" | "chosun-2016-09-09-fifth-test-warhead" | "chosun-2018-05-28-surprise-summit-at-border" | "chosun-2019-09-11-two-missiles-after-talks-offer" | "chosun-2022-09-29-two-more-srbms" | "chosun-2022-11-08-cruise-missile-claim" | "chosun-2023-11-02-nis-artillery-shells" | "chosun-2024-10-31-icbm-launch" | "chosun-2024-11-01-hwasong-19-claim" | "chosunbiz-2025-01-06-irbm-one-missile" | "chosunbiz-2025-01-26-several-cruise-missiles" | "chosunbiz-2026-01-27-second-ballistic-launch" | "chosunonline-2024-04-02-yonhap-irbm" | "christiandaily-2014-03-03-two-srbms" | "citynews-2023-12-31-ap-kim-annihilate" | "clark-1998-09-north-korean-launch" | "cmio-2023-01-01-ria-super-large-mlrs" | "cmio-2023-02-20-ria-japan-protests" | "cna-2018-06-12-kim-leave-past-behind" | "cna-2023-07-19-reuters-two-ballistic-missiles" | "cnas-2023-03-13-abc-submarine-cruise-missiles" | "cnbctv18-2023-02-24-cruise-missiles-counterattack" | "cnn-2001-09-05-jiang-hails-success" | "cnn-2004-04-21-kim-flexible-nuke-standoff" | "cnn-2007-10-03-summit-extension-declined" | "cnn-2015-06-16-anti-ship-rockets" | "cnn-2016-02-07-kwangmyongsong-4-orbit" | "cnn-2016-09-09-fifth-nuclear-test" | "cnn-2017-06-13-missile-tests" | "cnn-2019-04-25-putin-kim-live" | "cnn-2019-06-30-trump-dmz-live" | "cnn-2019-11-28-super-large-launcher-ksby" | "cnn-2023-09-14-ukraine-live-putin-kim" | "cnnjp-2022-01-30-intermediate-range-missile" | "cns-1998-satellite-launch-factsheet" | "cns-2009-04-08-satellite-falls-short" | "cns-chronology-missile-trade-1990-1991" | "crbcnews-2025-12-29-long-range-cruise" | "cri-2010-06-panel-of-experts-renewal" | "cri-2013-05-20-six-projectiles" | "cri-filipino-2017-09-12-resolution-2375" | "csis-2017-06-four-anti-ship-missiles" | "csis-2017-09-15-another-missile-over-japan" | "csis-missilethreat-2019-05-two-srbms" | "csis-missilethreat-2019-07-large-caliber-rockets" | "csis-missilethreat-2019-07-new-ballistic-missiles" | "csis-missilethreat-2019-08-launches-missiles" | "csis-missilethreat-2020-03-projectiles-sondok" | "csis-missilethreat-2021-09-hypersonic" | "csis-missilethreat-sixth-nuclear-test" | "ctbto-2016-09-technical-findings" | "ctbto-newsroom-2013-02-12-unusual-seismic-event" | "dailian-2014-07-27-srbm" | "dailian-2022-11-02-19-missiles" | "dailiang-2016-01-06-hydrogen-bomb-announcement" | "dailybeast-2023-09-13-kim-sacred-fight" | "dailydefense-2021-10-22-slbm-two-missiles" | "dailydefense-2022-01-11-new-ballistic-missile" | "dailydefense-2022-01-19-fourth-launch" | "dailydefense-2022-01-21-january-17-analysis" | "dailydefense-2022-02-02-january-27-30" | "dailydefense-2022-05-12-japan-may-4-and-7-launches" | "dailyexcelsior-2017-09-03-hydrogen-bomb" | "dailyexcelsior-2019-08-17-pyongyang-confirms-new-weapon" | "dailyhankook-2017-08-29-jcs-550km-29-minutes" | "dailyillini-2006-10-16-air-samples-confirm-test" | "dailymail-2019-06-30-kim-hails-trump-courageous" | "dailymail-2023-11-22-reuters-apparent-failed-launch" | "dailynk-2012-03-29-two-anti-ship-missiles" | "dailynk-2013-05-19-two-days-running" | "dailynk-2016-09-09-mnd-10kt" | "dailynk-jp-2016-03-18-rodong" | "dailynk-jp-2016-04-15-musudan-exploded" | "dailynk-jp-2016-09-05-mod-three-rodong" | "dailynk-two-short-range-missiles-west-sea" | "dailynk-yonhap-three-ship-to-ship-missiles" | "dailypop-2016-08-24-third-slbm" | "dailysun-2019-08-17-new-weapon-kim" | "daum-2023-03-13-joongang-submarine-cruise-missiles" | "daum-2023-12-31-yonhap-three-satellites" | "defenceblog-2025-02-strategic-cruise-test" | "defenceindustries-2017-11-29-reuters-hwasong-15" | "defensemirror-2025-02-strategic-cruise-drill" | "defenseworld-2017-04-29-kn-17-launch-fails" | "defpost-2017-11-29-new-icbm" | "defpost-2019-07-two-more-srbms" | "defpost-2019-11-28-presumed-large-caliber-rockets" | "devdiscourse-2023-12-31-reuters-three-satellites" | "devdiscourse-2024-10-23-north-korea-russia-troop-alliance" | "devdiscourse-2025-04-30-choe-hyon-trials" | "dhakatribune-2025-09-04-xi-talks-kim" | "docslib-military-domain-agreement-text" | "donga-2001-09-03-jiang-kim-meeting-today" | "donga-2002-09-17-kim-apologizing-kidnapping" | "donga-2004-04-21-kim-wraps-up-china-visit" | "donga-2006-07-05-government-six-missiles" | "donga-2007-10-05-roh-kim-agree-talks-end-war" | "donga-2007-10-05-roh-kim-end-korean-war" | "donga-2009-07-03-four-missiles-sinsang-ri" | "donga-2009-10-05-kim-greets-wen" | "donga-2012-01-14-kn-06-three-missiles" | "donga-2014-03-03-two-srbms" | "donga-2014-09-02-yongrim" | "donga-2015-11-30-slbm-failure" | "donga-2016-03-19-rodong-two" | "donga-2016-06-23-kcna-hwasong-10" | "donga-2016-09-06-three-rodong-eez" | "donga-2019-09-10-projectiles-330km" | "donga-2020-03-10-three-projectiles-sondok" | "donga-2020-03-30-two-srbms-wonsan" | "donga-2020-04-15-short-range-missiles-munchon" | "donga-2021-03-25-cruise-after-inauguration" | "donga-2021-09-30-hypersonic-missile" | "donga-2024-01-31-hwasal-2-drill" | "donga-2024-04-20-hwasal-1-ra-3-sixth-cruise" | "donga-en-2003-02-25-land-to-ship-missile" | "dongascience-2012-09-rocket-exploded" | "dongascience-2016-09-09-kigam-5-04" | "dotdotnews-2024-10-31-icbm-test-fire" | "dpa-2018-06-19-kim-visits-china" | "dpa-2019-10-03-confirms-slbm" | "dpa-2022-02-28-reconnaissance-satellite-test" | "dprktoday-north-south-joint-declaration-2000" | "dprktoday-september-pyongyang-joint-declaration" | "du-2009-05-25-yonhap-missiles-spy-planes" | "dunyanews-afp-north-korea-abolishes-reunification-agencies" | "dunyanews-ap-three-spy-satellites" | "dw-2014-06-27-kcna-guided-missiles" | "dw-2015-02-07-anti-ship-missile" | "dw-2017-04-05-missile-sea-of-japan" | "dw-2022-03-16-launch-likely-failed" | "dw-2024-01-14-kcna-intermediate-range-missile" | "dw-2024-04-20-super-large-warhead" | "eaglenews-2017-05-29-reuters-scud-class" | "easternmirror-2024-01-24-ians-cruise-missiles-yellow-sea" | "ecns-2017-08-28-srbm-assessment" | "edaily-2013-05-20-two-more-projectiles" | "edaily-2019-09-10-two-projectiles-kaechon" | "edaily-2022-11-02-25-missiles" | "edaily-2024-11-05-srbms-sariwon" | "efe-2024-02-15-padasuri-6" | "eir-2018-05-08-kim-visits-xi-dalian" | "eir-2019-04-25-kim-putin-first-summit" | "eleconomista-2016-01-06-hydrogen-bomb" | "encykorea-kwangmyongsong-1" | "ens-2005-09-19-north-korea-promises-abandon-nuclear-weapons" | "eos-2007-north-korean-test-seismic-discrimination" | "epochtimes-2018-06-12-trump-upbeat-kim" | "epochtimes-2019-05-04-short-range-projectiles" | "epochtimeskr-2017-12-01-mnd-hwasong-15-13000km" | "etnews-2016-01-06-hydrogen-bomb-test" | "etoday-2012-01-sankei-three-kn-02" | "etoday-2013-02-12-kma-revised-4-9" | "etoday-2013-05-19-two-days-running" | "etoday-2014-06-26-three-projectiles" | "etoday-2015-05-09-kn01-three" | "etoday-2016-08-24-slbm-500km" | "etoday-2024-01-30-third-cruise-launch" | "euromaidanpress-2024-06-19-russia-north-korea-mutual-defense-pact" | "euronews-2017-05-14-missile-flies-700km" | "europesays-kyodo-2025-02-strategic-cruise-test" | "fas-dprk-space-guide" | "fas-kristensen-2009-nktest-another-fizzle" | "fdma-r6-hakusho-north-korea-missiles" | "finalcall-2024-06-25-putin-kim-pact" | "financialexpress-2023-03-22-ap-cruise-missiles" | "firstpost-2022-03-17-north-korea-silent" | "flyteam-2015-03-02-two-ballistic-missiles" | "focusnews-2016-01-06-kma-magnitude-4-8" | "foi-2017-09-11-nuclear-weapons-test" | "forbesindia-2023-03-20-freedom-shield" | "foxnews-2025-09-03-putin-kim-talks-beijing" | "ganp-nhk-2024-01-14-first-ballistic-missile-2024" | "ganp-nhk-onoda-two-ballistic-missiles" | "gcaptain-2025-01-26-bloomberg-strategic-cruise" | "genews-2022-03-24-icbm-launch" | "gephardtdaily-2017-05-21-upi-unidentified-missile" | "globalsecurity-2009-05-25-ria-three-missile-trials" | "globaltimes-2017-08-29-missile-flies-over-japan" | "globaltimes-2019-06-19-xi-state-visit" | "globaltrademag-2016-03-17-fresh-sanctions" | "grl-2013-zhang-wen-location-yield-2013-test" | "guardian-2017-09-03-what-we-know" | "guardian-2022-09-09-nuclear-law-irreversible" | "guinness-most-recent-nuclear-bomb-test" | "hani-2006-10-16-test-site-mantapsan" | "hani-2012-12-12-surprisingly-successful-launch" | "hani-2015-06-14-kn01-three" | "hani-2017-07-29-yonhap-pentagon-icbm" | "hani-2018-09-19-pyongyang-declaration" | "hani-2024-01-02-two-hostile-states" | "hankookilbo-1993-06-16-yomiuri-rodong-1" | "hankookilbo-2024-01-30-cruise-missiles-west-sea" | "hankookilbo-2024-02-14-cruise-missiles-wonsan" | "hankookilbo-2024-04-22-srbms-east-sea" | "hankyung-1993-06-14-nyt-missile-test-success" | "hankyung-2012-12-12-missile-development-history" | "hankyung-2013-03-15-short-range-missile-test" | "hankyung-2016-03-10-two-srbms-hwangju" | "hankyung-2016-05-31-musudan-fourth-failure" | "hankyung-2016-07-09-slbm-fifth-sea-launch" | "hankyung-2019-08-10-presumed-srbms-48km-400km" | "hankyung-2022-01-11-unidentified-projectile" | "hankyung-dictionary-kwangmyongsong-2" | "hankyung-yonhap-two-srbms-sunan" | "hanoitimes-2019-03-01-north-korea-late-night-press" | "hansard-2006-10-30-dprk-un-sanctions" | "haryanacircle-2026-03-15-mrls-test" | "hatena-nhk-2022-11-02-afternoon-missile" | "hazardlab-2016-06-22-musudan-1000km" | "heavy-2019-02-trump-kim-summit-ends-early" | "heraldcorp-2013-03-15-two-short-range-missiles" | "heraldcorp-2019-10-31-provocation-after-29-days" | "heraldcorp-2019-11-28-yeonpo-thirteenth-launch" | "himalayantimes-2005-09-19-n-korea-agrees-abandon-nukes" | "hindustantimes-2022-10-09-two-more-missiles" | "hindustantimes-2023-09-13-kim-sacred-fight" | "hindustantimes-2024-03-18-ballistic-missiles-blinken" | "hkmd-2016-06-22-two-musudan" | "honoluluadvertiser-2009-07-04-ap-seven-missiles" | "huffpost-jp-2016-06-22-musudan-1000km" | "huffpostjp-2014-07-13-two-ballistic-missiles" | "huffpostkr-2017-11-29-news1-pyongsong-icbm" | "hurriyet-2024-01-kim-annihilate" | "ians-2016-03-25-panel-extended" | "ians-2019-03-02-kim-wide-ranging-cooperation-vietnam" | "ians-2025-09-03-kim-brotherly-duty" | "ians-2025-10-08-kim-talks-laos-president" | "ilyo-2017-07-29-jcs-3700km" | "imaeil-2022-01-25-cruise-missiles" | "imaeil-2022-03-24-twelfth-show-of-force" | "independent-2024-10-30-north-korea-icbm" | "independent-2026-01-04-ballistic-missiles-toward-sea" | "indianexpress-2017-03-06-efe-four-missiles" | "indianexpress-2017-04-29-pacom-pukchang-failed" | "indiatoday-2025-05-08-srbms-east-sea" | "inform-2024-05-28-yonhap-satellite-launch-failed" | "informkz-2022-10-04-yonhap-irbm-over-japan" | "informkz-2022-10-09-yonhap-two-srbms" | "interaksyon-2017-07-29-reuters-pentagon-icbm" | "interaksyon-2024-05-29-reuters-space-launch-timeline" | "interfax-2024-12-05-treaty-takes-effect" | "iris-2016-01-special-event-north-korean-test" | "irishtimes-2000-china-confirms-secret-trip" | "irishtimes-2000-kim-jong-il-breaks-mould" | "irishtimes-2004-05-families-reunited" | "irishtimes-two-missiles-into-sea" | "itv-2018-05-08-xi-second-meeting-kim" | "itv-2020-03-21-two-ballistic-missiles" | "iwanichi-2022-10-05-missile-4600km" | "iza-2017-03-06-inada-oga-300-350km" | "iza-2022-06-05-sankei-six-missiles-three-sites" | "jakartapost-2002-03-30-mega-nudges-north-korea" | "jakartapost-2002-03-megawati-bridge-gap" | "janes-2017-08-01-successful-missile-launch" | "janes-2019-07-more-short-range-ballistic-missiles" | "janes-2022-02-reconnaissance-satellite-test" | "janes-2022-05-north-korea-fires-suspected-slbm" | "jang-2025-10-29-cruise-missiles-trump" | "japannews-2023-07-12-ballistic-missile-sea-of-japan" | "japannews-2023-11-22-satellite-passes-southern-japan" | "japannews-2023-11-25-space-force-satellite-list" | "japannews-2023-12-17-jiji-ballistic-missile" | "japannews-ballistic-missiles-update-1" | "japannews-possible-ballistic-missile-okinawa" | "japantimes-2009-10-13-kyodo-five-missiles" | "japantimes-2016-12-01-kyodo-reuters-new-sanctions" | "japantimes-2017-07-04-missile-lands-in-eez" | "japantimes-2023-03-16-missile-yoon-kishida-summit" | "japantimes-2024-04-20-super-large-warhead" | "japantimes-missile-yoon-kishida-summit-updated" | "jbcka-2019-08-06-two-presumed-srbms" | "jbpress-73373-hamada-missile-flight" | "jcast-2014-06-29-ballistic-missiles-wonsan" | "jcast-2016-03-18-suga-missile" | "jcast-2017-09-03-m6-1-largest" | "jcast-2020-03-09-ballistic-missiles" | "jcast-2021-10-20-japan-korea-count-differ" | "jewishpress-2017-05-29-scud-type-missile" | "jiji-2019-08-24-two-srbms-manilashimbun" | "jiji-2022-01-05-first-ballistic-since-october" | "joongang-2002-08-putin-kim-railroads" | "joongang-2002-09-kim-apologizes-kidnapings" | "joongang-2017-02-13-pukguksong-2-success" | "joongang-2017-05-21-yonhap-eighth-missile" | "joongang-2018-04-26-second-summit-lack-of-time" | "joongang-2019-11-28-thirteenth-projectile-launch" | "joongang-2021-09-15-jcs-800km-60km" | "joongang-2022-01-11-mach-10-700km" | "joongang-2022-01-30-seventh-launch" | "joongang-2025-05-22-multiple-cruise-missiles" | "joongang-2025-09-04-first-official-talks-6-years" | "joongang-2025-09-05-kim-visit-historic-occasion" | "joongang-2025-09-05-xi-private-dinner" | "joongang-2025-12-29-strategic-cruise-missiles" | "joongang-2026-01-05-hypersonic-missiles-kim" | "joongang-2026-01-28-large-caliber-mrls-test" | "joongangdaily-2009-07-seven-missiles-july-4" | "joongangdaily-2012-12-12-long-range-rocket" | "jordantimes-2025-09-03-afp-putin-praises-troops" | "jordskjelv-2016-09-09-norsar-fifth-test" | "jordskjelv-2017-09-03-norsar-sixth-test" | "jpost-2007-06-short-range-missile-report" | "jpost-2022-11-05-reuters-four-ballistic-missiles" | "jpost-2023-07-24-reuters-two-missiles" | "jwing-2020-03-09-second-launch" | "jwing-2021-09-hwasong-8-mod" | "jwing-2024-05-28-mod-missile-vanished" | "kazinform-2023-04-14-kyodo-hwasong-18" | "kbs-178503-japan-eez-missiles" | "kbs-183076-japan-irbm-outside-eez" | "kbs-183390-pulhwasal-3-31-submarine-test" | "kbs-183702-padasuri-6-test" | "kbs-184619-hwasong-16-hypersonic-irbm" | "kbs-2001-09-07-paektusan-1-name" | "kbs-2006-07-31-jda-taepodong-2-complete-failure" | "kbs-2009-04-14-unsc-statement-nk-boycotts-talks" | "kbs-2009-05-25-magnitude-4-4-artificial-quake" | "kbs-2009-07-02-four-kn-01" | "kbs-2013-05-19-missile-second-day" | "kbs-2016-10-16-musudan-kusong-ja" | "kbs-2018-05-09-kim-dalian" | "kbs-2018-06-20-north-korea-china-summit" | "kbs-2019-09-11-kims-monitoring-of-rocket-launch" | "kbs-2019-11-01-projectiles-again" | "kbs-2020-03-30-super-large-mrl-test-fire" | "kbs-2021-09-13-new-long-range-cruise" | "kbs-2022-01-07-nk-confirms-missile-launch" | "kbs-2022-05-07-jcs-slbm-sinpo" | "kbs-2022-05-25-nk-fires-ballistic-missiles" | "kbs-2022-09-30-third-launch-in-five-days" | "kbs-2022-10-06-two-srbms-samsok" | "kbs-2022-11-02-several-missiles" | "kbs-2022-12-19-two-mrbms" | "kbs-2023-01-02-nk-plans-boost-nuclear-arsenal" | "kbs-2023-03-10-nk-claims-assault-drill" | "kbs-2023-03-13-submarine-cruise-missiles" | "kbs-2023-03-14-jcs-two-srbms-east-sea" | "kbs-2023-03-20-seventh-ballistic-launch" | "kbs-2023-03-24-hwasal-cruise-missiles" | "kbs-2023-03-27-eighth-ballistic-launch" | "kbs-2023-04-13-jcs-spokesperson-missile" | "kbs-2023-04-13-ninth-ballistic-launch" | "kbs-2023-04-14-solid-fuel-icbm" | "kbs-2023-05-31-chollima-1-launch" | "kbs-2023-07-12-icbm-flight-data" | "kbs-2023-07-19-nhk-two-ballistic-missiles" | "kbs-2023-07-22-fourth-cruise-launch" | "kbs-2023-09-01-japan-two-ballistic-missiles" | "kbs-2023-10-16-defense-ministry-containers-shells" | "kbs-2024-03-15-super-large-mrl-drill" | "kbs-2024-05-17-jcs-srbms-wonsan" | "kbs-2024-05-30-jcs-ten-srbms" | "kbs-2024-06-04-yoon-approves-full-suspension-military-agreement" | "kbs-2024-07-01-two-ballistic-missiles-jangyon" | "kbs-2024-09-12-jcs-multiple-srbms" | "kbs-2024-09-13-new-600mm-launcher-test" | "kbs-2024-10-18-nis-north-korea-troops-since-oct-8" | "kbs-2024-10-nis-12000-troops" | "kbs-2024-11-08-nk-silent-trump-election" | "kbs-2025-01-06-irbm-east-sea" | "kbs-2025-01-zelenskyy-captured-north-korean-soldiers" | "kbs-2025-05-09-srbms-wonsan" | "kbs-2025-10-10-kim-meets-li-qiang" | "kbs-2025-10-23-hypersonic-claim" | "kbs-id-70089-rudal-sunan" | "kbs-kcna-cruise-missiles-kaechon" | "kbs-nk-says-it-fired-hwasong-15" | "kbsworld-2017-06-resolution-2356" | "kbsworld-2020-03-21-two-srbms-sonchon" | "kbsworld-2020-03-kcna-artillery-drill-wonsan" | "kbsworld-2020-03-kcna-drill-sondok" | "kbsworld-2020-03-kcna-tactical-guided-weapon" | "kbsworld-2021-10-19-slbm-sinpo" | "kbsworld-2022-01-05-projectile-chagang" | "kbsworld-2022-01-15-railway-missiles" | "kbsworld-ja-2014-07-13-kaesong" | "kcna-2018-11-16-tactical-weapon-test-kcnawatch" | "kcna-2023-08-31-kpa-general-staff-report" | "kcna-2024-01-01-kim-greetings-to-xi" | "kcna-2024-01-01-kim-receives-xi-greetings" | "kcnawatch-2018-09-19-september-pyongyang-joint-declaration-made" | "kcnawatch-2022-09-09-nuclear-forces-law" | "kcnawatch-2023-11-22-nata-satellite-report" | "kcnawatch-2024-01-01-kim-meets-kpa-commanders" | "kcnawatch-2024-01-16-pyongyang-times-spa-abolishing-organizations" | "kesq-2022-08-17-cnn-two-cruise-missiles" | "khaleejtimes-2023-07-19-ap-two-short-range-missiles" | "khan-2015-03-02-two-srbms-nampo" | "khan-2017-02-musudan-four-months" | "khaosod-2022-10-04-ap-missile-over-japan" | "khou-dni-2013-test-several-kilotons" | "kmib-2014-09-01-yongrim" | "kmib-2014-09-06-three-tactical-missiles" | "kmib-2016-07-09-slbm-initial-flight-failed" | "kmib-2016-10-16-musudan-oct15" | "kmib-2022-08-17-two-cruise-missiles-onchon" | "kmib-2022-11-02-six-sams" | "kmxs-2023-11-22-ap-missile-toward-sea" | "kois-2007-06-28-newly-developed-missiles" | "kookbang-2021-02-03-defense-white-paper-2020" | "koreaherald-2011-12-19-missile-before-kim-death-announcement" | "koreaherald-2012-01-13-three-short-range-missiles" | "koreaherald-2012-12-12-norad-object-orbit" | "koreaherald-2016-02-07-launch-may-be-successful" | "koreaherald-2016-05-24-yonhap-gallucci-condolences" | "koreaherald-2016-07-27-mnd-31-ballistic" | "koreaherald-2017-06-08-anti-ship-cruise-missiles" | "koreaherald-2017-08-28-likely-srbms" | "koreaherald-2017-11-29-nk-claims-new-icbm" | "koreaherald-2019-01-08-kim-in-china-to-meet-xi" | "koreaherald-2022-01-27-two-srbms" | "koreaherald-2022-05-07-yonhap-unidentified-projectile" | "koreaherald-2022-11-05-four-missiles-west-sea" | "koreaherald-2022-11-18-icbm-off-japan" | "koreaherald-2023-09-26-june-2000-summit-recalled" | "koreaherald-2023-11-22-yonhap-satellite-orbit" | "koreaherald-2023-12-19-hwasong-18-confirmed" | "koreaherald-2024-06-20-yonhap-military-assistance-without-delay" | "koreaherald-2024-06-26-failed-ballistic-launch" | "koreaherald-2025-10-29-sea-to-surface-cruise" | "koreaherald-2026-01-27-srbms-north-of-pyongyang" | "koreaherald-2026-03-05-choe-hyon-strategic-cruise" | "koreajoongangdaily-2023-09-13-ballistic-missiles-russia-visit" | "koreajoongangdaily-2024-01-01-yoon-deterrence" | "koreajoongangdaily-2024-11-05-srbms-before-us-election" | "koreajoongangdaily-2025-04-27-yonhap-russian-general-confirms" | "koreanewsgazette-2024-04-cruise-anti-aircraft-tests" | "koreaportal-2016-01-13-slbm-footage" | "koreatimes-2006-01-18-kim-hu-summit" | "koreatimesus-2017-02-12-pukguksong-2-jcs" | "koreatimesus-2019-01-09-kim-reaffirms-denuclearization" | "koreatimesus-2022-11-09-yonhap-srbm" | "koreatimesus-2023-03-03-yonhap-freedom-shield" | "koreatimesus-2023-07-24-yonhap-ballistic-missile" | "koreatimesus-2024-10-25-troop-dispatch-in-line-with-law" | "koreatimesus-yonhap-2024-02-02-fourth-cruise-launch" | "koreatimesus-yonhap-2024-02-14-fifth-cruise-launch" | "koreawave-2017-10-rfa-nti-missile-tally" | "kremlin-2000-07-19-putin-pyongyang" | "kremlin-2001-08-04-putin-kim-talks" | "ktvq-2019-06-30-trump-crosses-into-north-korea" | "kukinews-2019-05-04-short-range-projectiles" | "kukinews-2024-01-15-hypersonic-irbm" | "kuna-2016-07-19-three-ballistic" | "kuna-2017-08-30-hwasong-12-prelude-guam" | "kuwaitnewsgazette-2018-06-12-security-guarantees-complete-denuclearization" | "kvia-2024-04-02-ap-hwasong-16b" | "kwongwah-2017-05-30-afp-precision-missile" | "kyivindependent-2023-12-18-short-range-ballistic-missile" | "kyivindependent-2024-01-25-pulhwasal-3-31" | "kyivindependent-8000-north-korean-troops-kursk-blinken" | "kyodo-2000-07-20-putin-missile-program" | "kyodo-2014-03-05-panel-extended" | "kyodo-2016-06-22-musudan-over-1000km" | "kyodo-2016-07-19-three-ballistic" | "kyodo-2017-02-12-missile-flies-500-km" | "kyodo-2017-03-06-missiles-land-near-japan" | "kyodo-2017-03-22-missile-launch-fails" | "kyodo-2017-09-06-yield-160-kilotons" | "kyodo-2019-01-11-kim-vows-results" | "kyodo-2019-07-25-two-srbms-japan-source" | "kyodo-2021-11-09-one-missile-correction" | "kyodo-kcna-mock-nuclear-warhead-drill" | "latimes-2000-06-02-kim-china-visit-opening" | "latimes-2004-04-22-kim-ends-china-trip" | "latimes-2019-05-04-unidentified-projectiles" | "lbcgroup-2024-05-17-reuters-kim-yo-jong-denies" | "lbcgroup-2024-06-26-reuters-missile-explodes" | "lbci-2023-09-02-afp-cruise-missiles-yellow-sea" | "liga-2024-03-18-north-korea-7000-containers" | "liga-2025-11-05-seoul-dprk-ready-for-nuclear-test" | "liquisearch-agreed-framework" | "livedoor-2021-09-29-hwasong-8" | "livedoor-2026-01-04-koizumi-two-missiles" | "livemint-2023-03-28-kim-weapons-grade-material" | "loc-2017-06-07-additional-sanctions" | "localnews8-2022-04-16-cnn-weapon-test" | "localnews8-2024-10-23-ap-another-1500-troops" | "lubbockonline-2002-10-17-ap-north-korea-admits" | "macaudailytimes-ap-defense-chief-7000-containers" | "mainichi-2000-06-14-inter-korean-summit-begins" | "malaymail-2017-02-13-afp-pukguksong-2" | "malaymail-2017-08-29-reuters-intermediate-range" | "malaymail-2024-04-23-afp-nuclear-counterattack-drill" | "malaymail-2025-02-28-afp-cruise-counterattack" | "manilashimbun-2017-04-05-jiji-missile-sinpo" | "manilashimbun-2017-05-22-pukguksong-2-deployment" | "manilashimbun-2017-07-04-missile-presumably-into-eez" | "maritime-executive-2026-03-05-destroyer-tests" | "mbc-2023-02-18-long-range-missile-lofted" | "mbn-2011-panel-of-experts-renewal" | "mbn-2013-02-13-ctbto-twice-second-test" | "mbn-2014-03-04-300mm-rockets" | "mbn-2015-03-02-two-srbms-nampo" | "mbn-2016-04-28-musudan-second-failure" | "mbn-2016-09-05-three-rodong" | "mbn-2017-07-29-icbm-launch-jagang" | "mbn-2017-09-04-nis-50kt" | "mbn-jcs-taepodong-2-crashed-near-coast" | "mediapen-2022-02-27-ballistic-missile-sunan" | "mehrnews-2023-05-31-satellite-plunges-into-sea" | "mehrnews-2024-09-18-srbms-kaechon" | "mehrnews-2025-03-10-several-ballistic-missiles" | "menafn-2023-09-13-kuna-two-srbms" | "menafn-2023-11-21-kuna-spy-satellite" | "menafn-2023-12-18-kuna-icbm-lofted-angle" | "menafn-2024-01-04-kuna-russia-fires-north-korean-missiles" | "menafn-2024-10-31-kuna-new-solid-fuel-icbm" | "menafn-2025-05-08-kuna-srbms" | "menafn-kuna-2024-01-31-hwasal-2-drill" | "mfadprk-2025-10-10-kim-meets-li-qiang" | "mfasg-2018-06-10-lee-meets-kim" | "midday-2023-03-11-kim-intensified-drills" | "midday-2023-09-18-kim-returning-home" | "midday-2026-03-15-ten-ballistic-missiles" | "millenniumpost-2024-09-19-ap-two-types-of-missiles" | "mmm360-2017-08-26-bbc-three-missiles" | "mod-2022-01-16-missile-info-follow-up" | "mod-2022-03-06-missile-info" | "mod-2022-03-24-missile-info" | "modjapan-2017-07-29-press-release-2nd" | "modjapan-2017-09-15-press-release-missile-launch" | "mofa-2002-09-17-koizumi-visit-north-korea" | "mofa-2018-09-21-pyongyang-joint-declaration" | "mofa-kr-2013-01-resolution-2087" | "moneycontrol-2023-03-14-reuters-two-srbms" | "moneycontrol-2023-03-22-reuters-cruise-missiles" | "moneys-2017-08-29-jcs-missile-over-japan" | "monitorulapararii-2019-08-16-missiles-do-the-talking" | "moscowtimes-2023-10-17-afp-no-proof" | "mt-2015-03-02-two-srbms" | "mt-2016-10-20-musudan-eighth" | "mt-2021-09-29-hwasong-8-news1" | "mt-2024-02-02-cruise-missiles-west-sea" | "myanmarinternationaltv-2024-05-19-tactical-ballistic-test" | "myanmaritv-2022-10-01-japan-two-missiles" | "nanhai-2017-04-17-diplomat-sinpo-attempt" | "nation-2023-08-22-kim-cruise-missile-test" | "nation-2024-10-19-n-korea-sending-12000-soldiers" | "nbcnews-2018-12-27-no-missiles-2018" | "nbcnews-reuters-two-missiles-submarine" | "ndtv-2009-05-26-two-short-range-missiles" | "networthspace-2024-06-20-strategic-partnership" | "newdaily-2009-07-02-ten-short-range-missiles" | "newdaily-2013-05-18-kn-02-launch-history" | "newdaily-2017-04-05-jcs-sinpo-189km" | "newdaily-2019-08-10-seventh-launch-this-year" | "newdaily-2022-12-06-cns-missile-statistics" | "newdaily-2024-11-05-srbms-sariwon" | "news1-2025-10-22-srbms-junghwa" | "newsaz-2024-07-02-reuters-hwasongpho-11-da-4-5" | "newsaz-2026-03-11-xinhua-destroyer-cruise-missiles" | "newscentral-2017-02-13-cnn-pukguksong-2" | "newsfreezone-2015-05-09-kn01" | "newsis-2022-01-30-irbm-2000km" | "newsmax-2017-04-16-missile-test-fails" | "newsmax-2024-06-27-reuters-multiple-warhead-claim" | "newsmediafocus-yonhap-2022-05-12-three-srbms" | "newsmine-2003-01-10-washingtonpost-quits-treaty" | "newsmuncher-independent-north-korea-fully-suspends-defence-pact" | "newsonjapan-2017-04-29-missile-did-not-leave" | "newsonjapan-2017-04-29-nhk-missile-did-not-leave" | "newsonjapan-2022-11-03-nhk-over-20-missiles" | "newspim-2016-07-09-slbm" | "newspim-2021-09-15-ballistic-800km" | "newspim-2024-01-01-kim-annihilating-blow" | "newspim-2025-05-22-cruise-missiles-sondok" | "newspim-2025-11-07-taegwan-ballistic-missile" | "newsscopeafrica-2025-12-29-cruise-missiles" | "newstomato-2022-01-25-two-cruise-missiles" | "newsverse-2022-10-10-reservoir-launch-kcna" | "newsweek-oberdorfer-first-nuclear-blast" | "newsx-2017-05-15-confirms-test-firing" | "newsx-2024-05-28-satellite-mid-flight-explosion" | "nhandan-2019-06-30-trump-meets-kim-dprk" | "nhk-2014-06-27-precision-missiles" | "nhk-2017-09-04-mod-hydrogen-bomb-possible" | "nhk-2019-08-16-tellerreport-two-srbms" | "nhk-2021-03-25-ballistic-missile-eez" | "nhk-2021-03-25-ballistic-missile-outside-eez" | "nhk-2021-09-15-inside-eez-kishi" | "nhk-2022-09-28-two-missiles-20th" | "nhk-2022-12-23-ballistic-missile" | "nhk-2024-01-02-ballistic-missiles-2023" | "nhk-2024-06-20-treaty-pledges-mutual-military-assistance" | "nhk-ko-2024-02-03-super-large-warhead-test" | "nhkworld-2021-09-15-second-ballistic-launch" | "nhkworld-projectile-flew-over-japan" | "nikkangendai-2016-08-03-eez-first" | "nikkei-2020-03-21-at-least-two-srbms" | "nikkei-2023-01-21-kim-air-defense" | "nippon-2017-09-15-jiji-missile-over-japan-again" | "nippon-2020-03-02-jiji-two-projectiles" | "nippon-2020-03-09-jiji-three-projectiles" | "nippon-2021-10-20-jiji-new-slbm-kcna" | "nippon-2022-01-12-jiji-hypersonic-kcna" | "nippon-2022-01-12-jiji-mach-10-kishi" | "nippon-2022-01-17-jiji-two-srbms" | "nippon-2022-01-25-jiji-suspected-cruise-missiles" | "nippon-2022-01-28-jiji-kcna-missile-tests" | "nippon-2022-05-25-jiji-three-ballistic-missiles" | "nippon-2022-05-27-jiji-unsc-votes-down" | "nippon-2022-06-05-jiji-eight-ballistic-missiles" | "nippon-2022-10-06-jiji-two-ballistic-missiles" | "nippon-2022-10-09-jiji-two-ballistic-missiles" | "nippon-2022-10-10-jiji-kcna-nuke-unit-drills" | "nippon-2022-10-10-jiji-launches-drills-nuke-units" | "nippon-2022-10-13-jiji-kcna-cruise-missiles" | "nippon-2022-10-28-jiji-two-ballistic-missiles" | "nippon-2022-11-09-jiji-ballistic-missile" | "nippon-2022-11-17-jiji-srbm-wonsan" | "nippon-2022-12-23-jiji-two-ballistic-missiles" | "nippon-2023-02-18-jiji-icbm-falls-into-eez" | "nippon-2023-02-20-jiji-two-srbms" | "nippon-2023-03-15-jiji-ballistic-missiles-hit-target" | "nippon-2023-03-27-jiji-two-ballistic-missiles" | "nippon-2023-06-15-jiji-missiles-into-japan-eez" | "nippon-2023-08-21-kyodo-cruise-missile-drill" | "nippon-2023-11-24-jiji-object-orbiting" | "nippon-2023-12-18-jiji-apparent-icbm" | "nippon-2023-12-18-jiji-ballistic-missile-sea-of-japan" | "nippon-2024-03-18-jiji-three-ballistic-missiles" | "nippon-2024-05-17-jiji-srbms-wonsan" | "nippon-2024-05-30-jiji-suspected-ballistic-missiles" | "nippon-2024-06-03-jiji-seoul-to-suspend-2018-military-accord" | "nippon-2024-07-01-jiji-two-ballistic-missiles" | "nippon-2024-09-18-jiji-several-ballistic-missiles" | "nippon-2024-10-31-jiji-apparent-icbm" | "nippon-2025-01-06-jiji-ballistic-missile-sea-of-japan" | "nippon-2025-01-07-jiji-new-ballistic-missile-claim" | "nippon-2025-10-23-jiji-hypersonic-test" | "nippon-ja-2026-01-04-jiji-ballistic-missiles" | "nkchosun-2016-06-23-hwasong-10-success" | "nknews-2016-03-resolution-2270" | "nknews-2017-03-failed-missile-test-mnd" | "nknews-2018-03-kim-xi-meet-beijing-xinhua" | "nknews-2019-06-21-xi-self-development" | "nknews-2020-02-missile-testing-from-here" | "nknews-2021-03-two-missiles-first-since-biden" | "nknews-2022-01-long-range-cruise-tactical" | "nknews-2025-04-26-russia-confirms-north-korea-involvement" | "nknews-925401-cruise-missile-detection" | "nknews-hwasong-18-launch-east-pyongyang" | "nocutnews-2014-08-14-five-projectiles" | "nocutnews-2016-04-23-slbm-sinpo" | "nocutnews-2016-panel-extended" | "nocutnews-2019-05-09-two-projectiles-kusong" | "nocutnews-2022-03-05-projectile-sunan" | "nordot-2024-05-30-suntv-several-ballistic-missiles" | "norsar-15-years-since-first-north-korean-test" | "norsar-2016-09-press-release-larger-test" | "northkoreatimes-2022-04-18-wam-two-projectiles" | "npr-2018-06-12-trump-kim-summit-photos" | "npr-2019-05-09-two-suspected-short-range-missiles" | "nti-gsn-2003-10-japan-south-korea-differ" | "nti-gsn-2013-02-12-third-nuclear-test" | "ntv-2013-02-12-jma-m5-2" | "ntv-2016-01-06-jma-m5" | "ntv-2016-06-22-second-1000km" | "ntv-2016-08-03-rodong-eez" | "ntv-2020-03-03-two-projectiles-srbm" | "ntv-2022-01-30-one-ballistic-missile" | "ntv-2022-09-25-hamada-one-missile" | "ntv-2022-09-28-two-missiles-outside-eez" | "ntv-2023-04-13-missile-jalert" | "ntv-2024-04-22-ballistic-missile-outside-eez" | "ntv-2025-01-07-irbm-class-nakatani" | "nysun-2007-05-25-ap-japanese-media-missiles" | "nyt-2002-08-24-leaders-discuss-trade" | "nyt-2015-02-08-five-missiles" | "nyt-2019-08-11-new-type-of-missile" | "nytimes-1994-10-21-us-north-korea-sign-pact" | "nzherald-2006-north-korea-rejects-un-vote" | "observerbd-2022-09-29-reuters-two-missiles-harris" | "ohmynews-2009-05-28-yield-second-nuke" | "pa-2022-03-05-suspected-ballistic-missile" | "pacificsentinel-2017-06-08-yonhap-anti-ship-missiles" | "peoplecn-2002-11-15-xinhua-suspend-oil-supply" | "peoplecn-2022-05-13-xinhua-three-srbms" | "peoplecn-2022-08-17-xinhua-two-cruise-missiles" | "peoplecn-2022-09-29-xinhua-two-ballistic-missiles" | "peoplecn-2023-09-13-xinhua-putin-kim-vostochny" | "peoplecn-2024-01-02-xi-kim-friendship-year" | "peoplesdaily-2001-09-04-leaders-vow-ties" | "physicstoday-2006-10-09-did-north-korea-conduct-nuclear-test" | "pna-2024-01-28-cruise-missiles-east-coast" | "politicaliq-2022-12-23-ballistic-missiles" | "politico-2019-02-28-summit-cut-short" | "politico-2024-02-27-north-korea-munitions-russia" | "pravda-2024-10-21-peskov-contradictory-information" | "pressian-2011-06-kn-06-west-sea" | "pri-2013-03-15-globalpost-missile-east-sea" | "punemirror-2023-07-26-two-short-range-missiles" | "qnew-2017-04-29-mod-pukchang-50km" | "questtimes-2017-08-26-sky-three-srbms" | "radionz-2009-07-04-ballistic-missiles" | "rediff-2005-05-01-kyodo-missile" | "reuters-2007-06-07-missile-launch-white-house-ire" | "reuters-2007-10-03-south-rejects-extension" | "reuters-2016-01-06-ctbto-magnitude-less-than-2013" | "reuters-2016-04-24-kcna-slbm-great-success" | "reuters-2016-04-28-stratcom-musudan" | "reuters-2016-08-25-kcna-slbm-greatest-success" | "reuters-2016-11-30-new-sanctions-copy" | "reuters-2018-06-20-new-future-denuclearisation" | "reuters-2019-07-31-srbms-trend" | "reuters-2019-10-02-suspected-submarine-missile" | "reuters-2020-04-14-multiple-cruise-missiles" | "reuters-2020-06-17-north-korea-blows-up-liaison-office" | "reuters-2021-03-25-japan-450km" | "reuters-2021-03-25-new-type-tactical-guided-projectile" | "reuters-2021-09-15-railway-borne-josh-smith" | "reuters-2021-09-15-railway-borne-missile-system" | "reuters-2022-01-05-missile-flew-500km" | "reuters-2022-03-16-missile-explodes-mid-air" | "reuters-2025-10-08-kim-talks-laotian-president" | "rfa-2012-04-13-rocket-launch-fails" | "rfa-2016-04-15-musudan-first-failure" | "rferl-2005-09-19-north-korea-agrees-give-up-nuclear" | "rfi-2009-04-14-north-korea-quit-disarmament-talks" | "rodong-2018-04-28-kim-moon-house-of-peace" | "rt-2016-01-09-slbm-video" | "sahafati-2024-09-18-kuna-srbms-north-of-pyongyang" | "sankei-2022-05-12-three-missiles-100km" | "sankeibiz-2014-03-27-nodong" | "satnd-2012-04-12-unha-3-launch-failure" | "satnews-2016-02-08-kwangmyongsong-4" | "sbs-2015-05-09-slbm-test" | "sbs-2017-09-15-mabujakchim-116-missiles" | "sbs-2017-11-29-icbm-class-launch" | "sbs-2022-03-24-icbm-6200km" | "sbs-2022-11-18-icbm-6100km" | "sbs-2026-01-04-security-office-meeting" | "sbs-jcs-launcher-abnormal-flight" | "sbs-kcna-photo-hwasal-2-drill" | "scmp-2023-08-24-spy-satellite-failure-again" | "scmp-2023-11-22-first-spy-satellite" | "scmp-2024-01-01-ap-kim-treasured-sword" | "scmp-afp-key-dates-missile-development" | "securitycouncilreport-2012-11-01-dprk-forecast" | "securitycouncilreport-2013-05-01-dprk-forecast" | "sedaily-2009-04-05-kcna-unha-2-orbit-claim" | "sedaily-2013-02-12-kma-magnitude-4-9" | "seoul-1993-12-03-rodong-1-mobile-launcher" | "seoul-2003-10-21-anti-ship-missile" | "seoul-2006-07-06-seven-missiles" | "seoul-2014-07-26-scud-jangsan" | "seoul-2022-12-23-srbm-sunan" | "seoulshinmun-2022-03-16-exploded-below-20km" | "shephard-2023-04-20-solid-icbm-first-time" | "shinailbo-2016-03-10-two-srbms" | "shine-2009-10-13-five-missiles" | "shine-2023-07-13-xinhua-hwasongpho-18" | "shine-2023-08-21-xinhua-strategic-cruise-missile" | "shine-2023-09-13-kim-arrives-khasan" | "shine-2024-01-29-xinhua-submarine-cruise-missile" | "shine-2024-03-19-xinhua-super-large-mrl-drill" | "shine-2024-09-19-xinhua-ballistic-and-cruise-missile" | "siminilbo-newsis-2012-panel-of-experts-renewal" | "smh-2010-08-china-president-meets-kim" | "solidearth-2019-gaebler-multi-technology-2017-test" | "spacedaily-2003-10-20-afp-surface-to-ship" | "spacedaily-2011-06-08-afp-first-short-range-in-19-months" | "spaceflightnow-2012-12-12-satellite-in-orbit" | "spacenews-2012-12-first-satellite-orbit" | "spacewar-2005-05-01-afp-short-range-missile" | "spacewar-2005-05-02-afp-south-korea-confirms" | "spacewar-2011-12-19-afp-short-range-missiles" | "spacewar-2025-01-25-afp-sea-to-surface-cruise" | "spotlight-2022-03-25-new-icbm-claim" | "spotlightnepal-2023-07-19-two-ballistic-missiles" | "sputnik-2016-03-02-resolution-2270" | "sputnik-2017-04-29-ballistic-missile-failure" | "sputnik-2019-08-11-kim-oversaw-new-weapon" | "sputnik-2022-12-18-satellite-test" | "sputnik-2022-12-31-ballistic-missile" | "sputnik-2023-03-20-nuclear-counterattack-drills" | "sputnik-2023-07-12-long-range-ballistic-missile" | "sputnik-2023-07-22-cruise-missiles" | "sputnik-2023-07-24-two-ballistic-missiles" | "sputnik-2026-03-11-destroyer-cruise-missiles" | "sputnik-ja-2016-01-12-slbm-video" | "sputnikjp-2022-02-27-eighth-launch" | "startribune-ap-kims-sister-denies-weapons-to-russia" | "statista-north-korea-missile-tests-timeline" | "straitstimes-2013-02-12-afp-apparent-nuclear-test" | "straitstimes-2018-05-26-surprise-talks-fixed-will" | "straitstimes-2019-06-21-kim-ties-invincible" | "straitstimes-2022-11-03-shelter-alerts" | "straitstimes-2023-11-22-reuters-suspend-part-military-pact" | "straitstimes-2023-12-18-icbm-launches" | "straitstimes-2024-01-01-reuters-kim-armed-conflict" | "strategicstudyindia-2017-07-04-stratfor-first-icbm" | "stripes-2024-03-18-three-short-range-missiles" | "stripes-2025-05-09-nuclear-counterstrike-drill" | "stripes-2025-10-22-ballistic-missiles-north-hwanghae" | "sunmv-kim-reunification-mistake" | "sunstar-2023-12-31-ap-three-spy-satellites" | "tag24-2024-06-19-russia-north-korea-deal" | "tag24-2024-06-19-russia-north-korea-sign-major-deal" | "tag24-2026-01-27-new-salvo-ballistic-missiles" | "tass-2016-03-02-resolution-2270" | "tass-2019-02-28-ri-yong-ho-yongbyon" | "tass-2019-05-04-missile-sea-of-japan" | "tass-2019-10-03-slbm-2500-km-japan" | "tass-2019-11-29-super-large-mrl-newspaper" | "tass-2021-03-26-kishi-new-type" | "tass-2021-09-13-long-range-cruise-missile" | "tass-2021-09-29-hwasong-8-state-department" | "tass-2022-01-14-third-launch" | "tass-2022-11-19-kcna-hwasong-17" | "tass-2023-07-13-hwasong-18-kcna-flight" | "tass-2023-09-15-kim-aircraft-production" | "tass-2024-06-26-missile-exploded-in-air" | "tass-2024-10-21-peskov-north-korea-cooperation" | "tass-2024-10-25-kim-jong-gyu-international-law" | "tass-2026-01-05-hypersonic-missile-drills" | "taylorfrancis-june-15-joint-declaration-chapter" | "tbs-2022-11-04-missile-roundup" | "telanganatoday-2022-11-09-ians-srbm" | "telesur-2022-05-27-china-russia-veto" | "thailandnews-2017-05-15-afp-hwasong-12-range" | "thedailybeast-2020-06-16-north-korea-blows-up-liaison-office" | "thedailystar-2024-01-01-kim-orders-military" | "thehindu-2011-08-24-kim-tells-medvedev" | "thehindu-2023-11-01-afp-artillery-rounds" | "theinvestor-2017-05-22-kim-orders-deployment" | "thenews-2019-07-31-two-srbms" | "thespacereview-malligyong-1-signs-of-life" | "thestar-2009-06-us-downgrades-size-of-test" | "thetimes-2019-08-10-two-ballistic-missiles" | "theweek-trump-walked-away-hanoi" | "thewest-2023-02-24-long-range-cruise-missiles" | "theyouthdream-2024-04-20-hwasal-1-ra-3" | "thompsonhine-2017-09-un-adds-sanctions" | "todayonline-2023-10-17-reuters-kremlin-rejects" | "tongilnews-2009-04-kcna-and-rok-launch-times" | "tongilnews-2015-04-03-four-missiles" | "tribuneindia-2023-03-15-reuters-two-ballistic-missiles" | "tribuneindia-2023-08-21-ap-kim-cruise-missiles" | "tribuneindia-2024-01-01-ap-kim-annihilate" | "tribuneindia-2024-03-18-reuters-missiles-blinken" | "tribuneindia-2024-03-29-ap-russia-vetoes-monitoring" | "tribuneindia-reuters-tactical-nuclear-attack-drill" | "tripuraindia-yonhap-two-srbms-sukchon" | "trtworld-2016-09-09-fifth-nuclear-test" | "trtworld-2017-07-28-us-confirms-missile-test" | "trtworld-2022-09-nuclear-policy-irreversible" | "trtworld-2023-09-03-aa-tactical-nuclear-drill" | "turkiyetoday-2025-11-07-ballistic-missile" | "tvasahi-2016-09-09-fifth-test-warhead" | "tvasahi-2020-03-21-third-this-month" | "tvasahi-2020-03-29-fourth-this-month" | "tvchosun-2023-05-31-space-launch-vehicle" | "tvnz-2017-05-29-ap-short-range-missile" | "twocircles-2008-03-dpa-missiles-yellow-sea" | "ummnews-xinhua-strategic-cruise-missiles" | "un-2006-10-14-s-pv-5551" | "un-securitycouncil-res-2375-summary-fr" | "un-securitycouncil-res-2397-summary-fr" | "unionleader-2023-09-13-reuters-putin-kim" | "unn-2025-04-28-north-korea-confirms-sending-troops" | "unpress-2006-07-15-sc8778-resolution-1695" | "unpress-2006-10-14-sc8853-resolution-1718" | "unpress-2009-06-12-sc9679-resolution-1874" | "unpress-2010-06-07-sc9946-resolution-1928" | "unpress-2011-sc10277-resolution-1985" | "unpress-2014-03-05-sc11306-resolution-2141" | "unpress-2015-sc11806-resolution-2207" | "unpress-2017-08-05-resolution-2371-copy" | "unpress-2017-sc12853-resolution-2356" | "unpress-2018-01-11-sc13162-2017-round-up" | "unpress-2018-03-21-sc13256-resolution-2407" | "unpress-2020-03-30-sc14150-resolution-2515" | "unpress-2022-05-26-sc14911-veto" | "unpress-2023-sc15240-resolution-2680" | "unpress-2024-sc15648-panel-veto" | "upi-2010-05-07-pyongyang-hints-talks" | "upi-2016-04-23-slbm" | "upi-2016-06-21-two-musudan" | "upi-2018-04-27-declare-commitment-full-denuclearization" | "upi-2023-03-13-submarine-missiles-drills" | "upi-2024-09-19-hwasongpho-11-da-4-5" | "urdupoint-2022-12-19-sputnik-satellite-test" | "usdefensewatch-2017-04-29-yonhap-missile-fails" | "usembassy-uk-2013-03-07-fact-sheet-resolution-2094" | "usfrontlinenews-2017-03-06-kyodo-four-missiles-eez" | "usgs-2016-09-09-possible-explosion-5-3" | "usun-2013-01-24-fact-sheet-resolution-2087" | "usun-2016-11-30-fact-sheet-resolution-2321" | "vertic-2013-02-15-updated-information-dprk-test" | "vertic-2013-02-north-korean-test" | "vice-2018-11-16-ultramodern-weapon" | "vietnamnews-2025-10-06-to-lam-state-visit" | "vietnamnews-2025-10-09-to-lam-kim-talks" | "vietnamplus-2019-03-01-trong-hails-kim-visit" | "vietnamtimes-2018-06-10-kim-meets-pm-lee" | "virginianpilot-1994-10-22-ap-us-north-korea-sign-nuclear-pact" | "vnexpress-summit-falters-trump-leaves-hanoi" | "voa-2002-03-30-megawati-briefs-south-korea" | "voa-2002-08-23-leaders-meet-vladivostok" | "voa-2002-10-16-north-korea-admits-secret-nuclear-program" | "voa-2011-08-24-medvedev-kim-siberia" | "voa-2013-editorial-new-un-sanctions" | "voa-2016-01-06-hydrogen-bomb-claim" | "voa-north-korea-launches-srbm-new-years-day" | "voakorea-2014-06-29-two-scuds" | "voakorea-2015-05-09-kcna-slbm" | "voakorea-2015-11-28-slbm-failure" | "voakorea-2015-panel-extended" | "voakorea-2016-06-22-musudan-fifth" | "voakorea-2018-03-resolution-2407" | "vok-kim-meets-kpa-commanders-list" | "voz-2025-04-28-north-korea-confirms-troop-deployment" | "washexam-2025-03-10-close-range-missiles" | "washingtonexaminer-2018-06-12-trump-kim-sign-historic-document" | "washingtonpost-2009-07-05-seven-missiles" | "washingtonpost-2009-10-13-five-missiles" | "washingtonpost-2016-04-15-musudan-fails" | "washingtonpost-2017-08-29-launching-missiles-all-the-time" | "washingtonpost-2019-02-28-sometimes-you-have-to-walk" | "washingtontimes-2003-03-10-upi-ground-to-ship-missile" | "washingtontimes-2005-10-29-hu-bear-hug" | "westernjournal-2024-10-18-north-korea-sending-troops" | "wikisource-un-resolution-825-text" | "wikitree-panmunjom-declaration-key-points" | "wionews-2023-11-23-north-korea-suspends-military-deal" | "wionews-2025-01-11-zelensky-captured-two-north-korean-soldiers" | "wionews-2025-03-10-multiple-ballistic-missiles" | "wnd-2017-03-06-reuters-four-missiles" | "worldtribune-2003-10-31-second-cruise-missile-test" | "worldtribune-2018-05-08-kim-xi-second-meeting" | "wowtv-2017-07-04-hankyung-icbm-933km" | "wsvn-2025-04-ap-north-korea-confirms-troops" | "wtkr-2017-11-30-us-military-new-icbm" | "wtvy-2017-09-15-ap-longest-ever-flight" | "xinhua-2014-07-27-kim-rocket-drill" | "xinhua-2014-08-15-tactical-rocket" | "xinhua-2015-11-28-slbm-failure" | "xinhua-2016-03-11-kim-orders-nuclear-strike-means" | "xinhua-2016-09-06-kcna-ballistic-rockets" | "xinhua-2017-09-16-another-medium-range-drill" | "xinhua-2019-04-10-resolution-2464" | "xinhua-2019-09-11-again-guides-test-firing" | "xinhua-2020-03-03-kim-long-range-artillery-drill" | "xinhua-2021-03-26-resolution-2569" | "xinhua-2022-03-25-resolution-2627" | "xinhua-2023-04-14-hwasongpho-18" | "xinhua-ko-2015-02-09-five-projectiles" | "xsionx-tvasahi-2022-09-30-two-missiles-300km" | "yahoo-2023-09-13-ukrainska-pravda-putin-meets-kim" | "yahoo-2024-05-30-kyodo-srbm-salvo" | "yahoo-kyodo-2024-04-02-hypersonic-missile-650km" | "yomiuri-2022-05-04-ballistic-missile-sea-of-japan" | "yomiuri-2022-05-25-japan-two-missiles-icbm" | "yomiuri-2022-10-01-two-ballistic-missiles" | "yomiuri-2022-10-06-hamada-two-missiles" | "yomiuri-2022-10-14-jiji-hamada-missile" | "yomiuri-2022-11-18-icbm-eez" | "yomiuri-2023-01-01-reuters-new-years-day-missile" | "yomiuri-2023-02-20-japan-two-missiles" | "yomiuri-2023-03-09-reuters-srbm-yellow-sea" | "yomiuri-2023-03-16-apparent-icbm-summit" | "yonhap-2006-10-09-dailynk-first-nuclear-test" | "yonhap-2009-04-missile-program-chronology" | "yonhap-2009-05-25-dailynk-kma-magnitude-4-5" | "yonhap-2012-04-13-satellite-failed-orbit" | "yonhap-2013-05-18-three-short-range-missiles" | "yonhap-2014-07-09-two-projectiles-hwanghae" | "yonhap-2016-02-09-satellite-achieves-orbit" | "yonhap-2016-07-20-kcna-ports-airfields" | "yonhap-2016-08-03-rodong-two-kgnews" | "yonhap-2017-03-07-missiles-targeted-us-bases-japan" | "yonhap-2018-09-20-moon-returns-home" | "yonhap-2019-05-09-two-short-range-missiles-4th-ld" | "yonhap-2019-08-02-unidentified-projectiles-3rd-ld" | "yonhap-2019-08-03-new-rocket-launcher-again" | "yonhap-2019-08-07-new-missiles-warning" | "yonhap-2019-08-10-two-unidentified-projectiles-lead" | "yonhap-2019-10-02-one-slbm-type-missile-kazinform" | "yonhap-2019-11-01-super-large-mrl-success" | "yonhap-2019-11-29-super-large-mrl-kim-guidance" | "yonhap-2020-04-14-barrage-of-missiles" | "yonhap-2020-11-23-pyongyang-silence-election" | "yonhap-2021-03-24-cruise-missiles-lead" | "yonhap-2021-03-24-two-cruise-onchon" | "yonhap-2021-03-25-two-srbms-3rd-ld" | "yonhap-2021-03-26-new-tactical-guided-missiles" | "yonhap-2021-09-14-cruise-details-unknown" | "yonhap-2021-09-29-hwasong-8" | "yonhap-2021-10-19-slbm-4th-ld" | "yonhap-2022-01-11-unidentified-projectile" | "yonhap-2022-01-17-two-missiles-pyongyang-airfield" | "yonhap-2022-01-18-tactical-guided-missiles" | "yonhap-2022-01-27-two-srbms-2nd-ld" | "yonhap-2022-01-27-two-srbms-4th-ld" | "yonhap-2022-01-31-hwasong-12-confirmed" | "yonhap-2022-02-27-unidentified-projectile-lead" | "yonhap-2022-03-25-hwasong-17-confirmed" | "yonhap-2022-05-04-one-ballistic-missile" | "yonhap-2022-06-05-eight-srbms" | "yonhap-2022-08-19-kim-yo-jong-anju-not-onchon" | "yonhap-2022-09-09-never-give-up-nukes" | "yonhap-2022-09-25-one-srbm-taechon" | "yonhap-2022-10-14-srbm-sunan" | "yonhap-2022-11-03-three-srbms" | "yonhap-2022-11-09-srbm-sukchon" | "yonhap-2022-12-31-three-srbms" | "yonhap-2023-03-16-long-range-missile-east-sea" | "yonhap-2023-03-22-multiple-cruise-missiles" | "yonhap-2023-03-27-two-srbms-east-sea" | "yonhap-2023-04-13-intermediate-range-missile" | "yonhap-2023-06-15-two-srbms-east-sea" | "yonhap-2023-07-12-icbm-launch" | "yonhap-2023-07-19-apparent-ballistic-missile" | "yonhap-2023-07-22-cruise-missiles-yellow-sea" | "yonhap-2023-08-24-satellite-launch-failure" | "yonhap-2023-08-24-space-launch-vehicle" | "yonhap-2023-09-13-ballistic-missile-east-sea" | "yonhap-2023-10-14-containers-to-russia" | "ytn-2021-09-15-two-ballistic-missiles" | "zum-yonhap-2022-08-19-military-keeps-onchon"
 /**
- * The number as claimed.
+ * The id of a record in actors (one of the 87 released); a reference to any other id does not compile.
  */
-claim: {
+export type ActorId = "agence-france-presse" | "al-jazeera" | "analysts-unnamed" | "andriy-kostin" | "antony-blinken" | "associated-press" | "cctv" | "china" | "china-earthquake-administration" | "china-earthquake-networks-center" | "ctbto" | "dmitry-medvedev" | "dmitry-peskov" | "donald-trump" | "dprk-ministry-of-foreign-affairs" | "dprk-ministry-of-national-defence" | "european-mediterranean-seismological-centre" | "hu-jintao" | "interfax" | "japan" | "japan-coast-guard" | "japan-meteorological-agency" | "japan-ministry-of-defense" | "jiang-zemin" | "john-kirby" | "junichiro-koizumi" | "kang-sok-ju" | "kbs" | "kcna" | "kedo" | "kim-dae-jung" | "kim-jong-gyu" | "kim-jong-il" | "kim-jong-un" | "kim-yo-jong" | "korea-institute-of-geoscience-and-mineral-resources" | "korea-joongang-daily" | "korea-meteorological-administration" | "korean-peoples-army" | "lee-hsien-loong" | "li-qiang" | "lloyd-austin" | "megawati-sukarnoputri" | "moon-jae-in" | "nata" | "nguyen-phu-trong" | "norad" | "norsar" | "north-korea" | "nuclear-threat-initiative" | "office-of-the-director-of-national-intelligence" | "reuters" | "ri-yong-ho" | "ria-novosti" | "robert-gallucci" | "roh-moo-hyun" | "russia" | "shin-won-sik" | "south-korea" | "south-korea-jcs" | "south-korea-ministry-of-foreign-affairs" | "south-korea-ministry-of-national-defense" | "south-korea-nis" | "supreme-peoples-assembly" | "swedish-defence-research-agency" | "tass" | "telesur" | "the-straits-times" | "thongloun-sisoulith" | "to-lam" | "ukraine" | "un-security-council" | "united-states" | "us-space-command" | "us-strategic-command" | "usgs" | "valery-gerasimov" | "vladimir-putin" | "volodymyr-zelenskyy" | "wen-jiabao" | "workers-party-of-korea" | "wpk-central-committee" | "wpk-central-military-commission" | "xi-jinping" | "xinhua" | "yonhap" | "yoon-suk-yeol"
 /**
- * The number claimed; absent only when the qualifier is record or many.
+ * The id of a record in places (one of the 69 released); a reference to any other id does not compile.
  */
-value?: number
+export type PlaceId = "anju" | "banghyon" | "beijing" | "capella-hotel-sentosa" | "changchun" | "chongchon-river-mouth" | "chunghwa" | "dalian" | "geneva" | "hamhung" | "hamju" | "hanoi" | "hodo-peninsula" | "hwangju" | "jagang" | "jangsan-cape" | "jangyon" | "kaechon" | "kaesong" | "kanggye" | "kim-chaek-city" | "kittaeryong" | "komsomolsk-on-amur" | "kusong" | "kwail" | "kyongpo-bay" | "metropole-hotel-hanoi" | "moscow" | "munchon" | "mupyong-ri" | "musudan-ri" | "nampo" | "onchon" | "pacific-ocean" | "panmunjom" | "pukchang" | "punggye-ri" | "pyongsong" | "pyongyang" | "ryongsong" | "samsok" | "sariwon" | "sea-of-japan" | "singapore" | "sinpo" | "sinsang-ri" | "sohae-satellite-launching-ground" | "sonchon" | "sondok" | "sukchon" | "sunan" | "sunchon" | "taechon" | "taegwan" | "tongchang-ri" | "tongchon" | "tonghae-satellite-launching-ground" | "uiju" | "ulan-ude" | "unnyul" | "vladivostok" | "vostochny-cosmodrome" | "wonsan" | "wpk-central-committee-building" | "yangdok" | "yellow-sea" | "yeonpo" | "yonghung" | "yongrim"
 /**
- * How the claim qualifies the number.
+ * The id of a record in systems (one of the 31 released); a reference to any other id does not compile.
  */
-qualifier: ("exact" | "about" | "at-least" | "more-than" | "at-most" | "less-than" | "record" | "many")
+export type SystemId = "chollima-1" | "hwasal-1" | "hwasal-1-ra-3" | "hwasal-2" | "hwasong-10" | "hwasong-11da-4-5" | "hwasong-11ka" | "hwasong-12" | "hwasong-14" | "hwasong-15" | "hwasong-16b" | "hwasong-17" | "hwasong-18" | "hwasong-19" | "hwasong-8" | "kn-01" | "kn-02" | "kn-23" | "kn-24" | "padasuri-6" | "paektusan-1" | "pukguksong-2" | "pukguksong-3" | "pulhwasal-3-31" | "rodong-1" | "scud-b" | "scud-c" | "super-large-mrl-600mm" | "taepodong-2" | "unha-2" | "unha-3"
 /**
- * The words of the claim as they stand in the cited quotation ("more than 100"); checked to appear in it.
+ * The id of a record in events (one of the 328 released); a reference to any other id does not compile.
  */
-text: string
-}
+export type EventId = "1984-scud-b-first-test" | "1985-improved-scud-b-test" | "1989-scud-c-first-test" | "1990-06-scud-c-test" | "1993-05-11-unsc-resolution-825" | "1993-05-29-rodong-1-test" | "1994-10-21-agreed-framework" | "1998-08-31-kwangmyongsong-1-launch" | "2000-05-29-kim-jong-il-jiang-zemin-summit" | "2000-06-13-kim-dae-jung-kim-jong-il-summit" | "2000-06-15-inter-korean-joint-declaration" | "2000-07-19-putin-kim-jong-il-summit" | "2001-01-15-kim-jong-il-jiang-zemin-summit" | "2001-08-04-kim-jong-il-putin-summit" | "2001-09-03-jiang-zemin-kim-jong-il-summit" | "2002-03-29-megawati-kim-jong-il-summit" | "2002-08-23-kim-jong-il-putin-summit" | "2002-09-17-koizumi-kim-jong-il-summit" | "2002-10-16-us-says-north-korea-admitted-enrichment" | "2002-11-14-kedo-suspends-fuel-oil" | "2003-01-10-north-korea-npt-withdrawal" | "2003-02-24-anti-ship-missile-launch" | "2003-03-10-anti-ship-missile-launch" | "2003-04-silkworm-launch-yellow-sea" | "2003-10-20-anti-ship-cruise-missile-test" | "2003-10-25-anti-ship-cruise-missile-test" | "2004-04-19-kim-jong-il-hu-jintao-summit" | "2004-04-kn-02-test-failure" | "2004-05-22-koizumi-kim-jong-il-summit" | "2005-05-01-short-range-missile-launch" | "2005-09-19-six-party-joint-statement" | "2005-10-28-hu-jintao-kim-jong-il-summit" | "2006-01-17-kim-jong-il-hu-jintao-summit" | "2006-03-kn-02-launch" | "2006-07-05-scud-rodong-launches" | "2006-07-05-taepodong-2-launch-failure" | "2006-07-15-unsc-resolution-1695" | "2006-10-09-first-nuclear-test" | "2006-10-14-unsc-resolution-1718" | "2007-05-25-short-range-missile-launches" | "2007-06-07-short-range-missiles-yellow-sea" | "2007-06-27-short-range-ballistic-missiles" | "2007-10-02-roh-moo-hyun-kim-jong-il-summit" | "2007-10-04-inter-korean-summit-declaration" | "2008-03-28-short-range-missiles-yellow-sea" | "2008-05-30-ship-to-ship-missiles-yellow-sea" | "2008-10-07-short-range-missiles-yellow-sea" | "2009-04-05-kwangmyongsong-2-launch" | "2009-04-14-north-korea-quits-six-party-talks" | "2009-05-25-second-nuclear-test" | "2009-05-25-short-range-missile-launches" | "2009-05-26-surface-to-ship-missile" | "2009-06-12-unsc-resolution-1874" | "2009-07-02-kn-01-launches" | "2009-07-04-scud-type-launches" | "2009-10-04-wen-jiabao-kim-jong-il-summit" | "2009-10-12-kn-02-launches" | "2010-05-05-kim-jong-il-hu-jintao-summit" | "2010-06-07-unsc-resolution-1928" | "2010-08-kim-jong-il-hu-jintao-changchun-summit" | "2011-06-01-kn-06-launch-yellow-sea" | "2011-06-unsc-resolution-1985" | "2011-08-24-kim-jong-il-medvedev-summit" | "2011-12-19-short-range-missile-launches" | "2012-01-11-kn-02-launches" | "2012-03-29-kn-01-launches" | "2012-04-13-kwangmyongsong-3-launch-failure" | "2012-12-12-kwangmyongsong-3-unit-2-launch" | "2012-unsc-resolution-2050" | "2013-01-22-unsc-resolution-2087" | "2013-02-10-short-range-missile-launch" | "2013-02-12-third-nuclear-test" | "2013-03-07-unsc-resolution-2094" | "2013-03-15-kn-02-launches" | "2013-05-18-short-range-launches" | "2013-05-19-short-range-launch" | "2013-05-20-short-range-launches" | "2014-02-27-four-scud-launch" | "2014-03-03-two-scud-launch" | "2014-03-05-unsc-resolution-2141" | "2014-03-26-two-rodong-launch" | "2014-06-26-tactical-guided-missile-launch" | "2014-06-29-two-scud-launch" | "2014-07-09-two-scud-launch" | "2014-07-13-two-scud-launch" | "2014-07-26-scud-launch" | "2014-08-14-tactical-missiles-afternoon" | "2014-08-14-tactical-missiles-morning" | "2014-09-01-tactical-missile-launch-yongrim" | "2014-09-06-tactical-missiles-launch" | "2015-02-06-anti-ship-cruise-missile-test" | "2015-02-08-five-short-range-missiles-wonsan" | "2015-03-02-two-scud-launch-nampo" | "2015-03-04-unsc-resolution-2207" | "2015-04-02-kn-02-test-launch" | "2015-04-03-four-kn-02-launch-tongchang-ri" | "2015-05-08-slbm-underwater-test-sinpo" | "2015-05-09-three-kn-01-launch" | "2015-06-14-three-kn-01-launch" | "2015-11-28-slbm-launch-failure" | "2015-12-21-slbm-test" | "2016-01-06-fourth-nuclear-test" | "2016-02-07-kwangmyongsong-4-launch" | "2016-03-02-unsc-resolution-2270" | "2016-03-10-scud-srbm-launch" | "2016-03-18-rodong-launch" | "2016-03-24-unsc-panel-of-experts-renewal" | "2016-04-15-musudan-launch-failure" | "2016-04-23-slbm-launch" | "2016-04-28-musudan-launch-failure" | "2016-04-28-second-musudan-launch-failure" | "2016-05-31-musudan-launch-failure" | "2016-06-22-hwasong-10-launch" | "2016-06-22-musudan-launch-failure" | "2016-07-09-slbm-launch-failure" | "2016-07-19-scud-rodong-launch" | "2016-08-03-rodong-launch" | "2016-08-24-slbm-launch" | "2016-09-05-rodong-salvo-launch" | "2016-09-09-fifth-nuclear-test" | "2016-10-15-musudan-launch-failure" | "2016-10-20-musudan-launch-failure" | "2016-11-30-unsc-resolution-2321" | "2017-02-12-pukguksong-2-launch" | "2017-03-06-four-ballistic-missile-salvo" | "2017-03-22-wonsan-missile-launch-failure" | "2017-04-05-sinpo-ballistic-missile-launch" | "2017-04-16-sinpo-missile-launch-failure" | "2017-04-29-pukchang-missile-launch-failure" | "2017-05-14-hwasong-12-launch" | "2017-05-21-pukguksong-2-launch" | "2017-05-29-scud-type-missile-wonsan" | "2017-06-02-unsc-resolution-2356" | "2017-06-08-anti-ship-cruise-missiles-wonsan" | "2017-07-04-hwasong-14-first-launch" | "2017-07-28-hwasong-14-second-launch" | "2017-08-05-unsc-resolution-2371" | "2017-08-26-kittaeryong-srbm-salvo" | "2017-08-29-hwasong-12-over-japan" | "2017-09-03-sixth-nuclear-test" | "2017-09-11-unsc-resolution-2375" | "2017-09-15-hwasong-12-over-japan" | "2017-11-29-hwasong-15-launch" | "2017-12-22-unsc-resolution-2397" | "2018-03-21-unsc-resolution-2407" | "2018-03-25-kim-jong-un-xi-jinping-summit" | "2018-04-27-moon-jae-in-kim-jong-un-summit" | "2018-04-27-panmunjom-declaration" | "2018-05-07-kim-jong-un-xi-jinping-summit" | "2018-05-26-moon-jae-in-kim-jong-un-summit" | "2018-06-10-lee-hsien-loong-kim-jong-un-summit" | "2018-06-12-singapore-joint-statement" | "2018-06-12-singapore-summit" | "2018-06-19-kim-jong-un-xi-jinping-summit" | "2018-09-18-moon-jae-in-kim-jong-un-summit" | "2018-09-19-inter-korean-military-agreement" | "2018-09-19-pyongyang-joint-declaration" | "2019-01-08-kim-jong-un-xi-jinping-summit" | "2019-02-27-hanoi-summit" | "2019-02-28-hanoi-talks-collapse" | "2019-03-01-kim-jong-un-nguyen-phu-trong-summit" | "2019-04-10-unsc-resolution-2464" | "2019-04-25-kim-jong-un-putin-summit" | "2019-05-04-hodo-peninsula-guided-weapon-and-rockets" | "2019-05-09-two-kn-23-kusong-launch" | "2019-06-20-xi-jinping-kim-jong-un-summit" | "2019-06-30-panmunjom-meeting" | "2019-07-25-two-kn-23-hodo-launch" | "2019-07-31-two-guided-rockets-hodo-launch" | "2019-08-02-two-guided-rockets-yonghung-launch" | "2019-08-06-two-kn-23-kwail-launch" | "2019-08-10-two-new-srbms-hamhung-launch" | "2019-08-16-two-new-srbms-tongchon-launch" | "2019-08-24-super-large-mrl-sondok-launch" | "2019-09-10-super-large-mrl-kaechon-launch" | "2019-10-02-pukguksong-3-slbm-launch" | "2019-10-31-super-large-mrl-sunchon-launch" | "2019-11-28-super-large-mrl-yeonpo-launch" | "2020-03-02-two-super-large-mrl-rounds-wonsan" | "2020-03-09-three-super-large-mrl-rounds-sondok" | "2020-03-21-two-tactical-guided-weapons-sonchon" | "2020-03-29-two-super-large-mrl-rounds-wonsan" | "2020-03-30-unsc-resolution-2515" | "2020-04-14-cruise-missiles-munchon" | "2020-06-16-kaesong-liaison-office-demolished" | "2021-01-22-two-cruise-missiles-kusong-reported" | "2021-03-21-two-cruise-missiles-onchon" | "2021-03-25-two-new-type-tactical-guided-projectiles-hamju" | "2021-03-26-unsc-resolution-2569" | "2021-09-11-new-type-long-range-cruise-missiles" | "2021-09-15-railway-borne-srbms-yangdok" | "2021-09-28-hwasong-8-hypersonic-claim-jagang" | "2021-10-19-new-type-slbm-sinpo" | "2022-01-05-hypersonic-missile-launch" | "2022-01-11-hypersonic-missile-launch" | "2022-01-14-railway-borne-srbm-launch" | "2022-01-17-srbm-launch-sunan" | "2022-01-25-long-range-cruise-missile-launch" | "2022-01-27-srbm-launch-hamhung" | "2022-01-30-hwasong-12-launch" | "2022-02-27-ballistic-missile-launch-sunan" | "2022-03-05-ballistic-missile-launch-sunan" | "2022-03-16-failed-launch-sunan" | "2022-03-24-icbm-launch" | "2022-03-25-unsc-resolution-2627" | "2022-04-16-new-tactical-guided-weapon-launch" | "2022-05-04-ballistic-missile-sunan" | "2022-05-07-slbm-launch-sinpo" | "2022-05-12-three-srbms-sunan" | "2022-05-25-icbm-and-srbms-sunan" | "2022-05-26-unsc-sanctions-draft-vetoed" | "2022-06-05-eight-srbm-salvo" | "2022-08-17-two-cruise-missiles-onchon" | "2022-09-08-nuclear-forces-law" | "2022-09-25-srbm-taechon" | "2022-09-28-two-srbms-sunan" | "2022-09-29-two-srbms-sunchon" | "2022-10-01-two-ballistic-missiles-launch" | "2022-10-04-irbm-over-japan-launch" | "2022-10-06-two-srbms-samsok-launch" | "2022-10-09-two-srbms-munchon-launch" | "2022-10-12-strategic-cruise-missiles-kaechon-launch" | "2022-10-14-srbm-sunan-launch" | "2022-10-28-two-srbms-tongchon-launch" | "2022-11-02-four-srbms-yellow-sea-launch" | "2022-11-02-missiles-east-west-seas-morning-launch" | "2022-11-02-six-missiles-afternoon-launch" | "2022-11-02-strategic-cruise-missiles-ulsan-claim" | "2022-11-02-three-srbms-wonsan-nll-launch" | "2022-11-03-long-range-ballistic-missile-pyongyang-launch" | "2022-11-03-three-srbms-evening-launch" | "2022-11-03-two-srbms-kaechon-launch" | "2022-11-05-four-srbms-yellow-sea-launch" | "2022-11-09-srbm-sukchon-launch" | "2022-11-17-srbm-wonsan-launch" | "2022-11-18-hwasong-17-icbm-launch" | "2022-12-18-two-mrbms-tongchang-ri-launch" | "2022-12-23-two-srbms-sunan-launch" | "2022-12-31-three-srbms-chunghwa-launch" | "2023-01-01-super-large-mrl-launch" | "2023-02-18-hwasong-15-launch" | "2023-02-20-super-large-mrl-launch" | "2023-02-23-hwasal-2-launch" | "2023-03-09-srbm-salvo-launch" | "2023-03-12-submarine-cruise-missile-launch" | "2023-03-13-freedom-shield-2023" | "2023-03-14-srbm-launch" | "2023-03-16-hwasong-17-launch" | "2023-03-19-srbm-launch" | "2023-03-22-strategic-cruise-missile-launch" | "2023-03-27-srbm-launch" | "2023-04-13-hwasong-18-first-launch" | "2023-05-31-malligyong-1-launch-failure" | "2023-06-15-srbm-launch" | "2023-07-12-hwasong-18-launch" | "2023-07-19-srbm-launch" | "2023-07-22-cruise-missile-launch" | "2023-07-24-ballistic-missile-launch" | "2023-08-24-malligyong-1-failed-launch" | "2023-08-30-srbm-launch" | "2023-08-north-korean-munitions-shipped-to-russia" | "2023-08-ship-launched-cruise-missiles" | "2023-09-02-strategic-cruise-missile-launch" | "2023-09-12-kim-visit-to-russia" | "2023-09-13-kim-putin-summit" | "2023-09-13-srbm-launch" | "2023-09-15-kim-tours-komsomolsk-aircraft-plant" | "2023-11-21-malligyong-1-launch" | "2023-11-22-ballistic-missile-failed-launch" | "2023-11-22-south-korea-partially-suspends-military-agreement" | "2023-11-23-north-korea-renounces-military-agreement" | "2023-12-17-srbm-launch" | "2023-12-18-hwasong-18-launch" | "2023-12-26-wpk-ninth-plenary-meeting" | "2023-12-30-russia-fires-north-korean-ballistic-missile" | "2023-12-31-kim-meets-kpa-commanders" | "2023-unsc-resolution-2680" | "2024-01-01-kim-xi-new-year-messages" | "2024-01-01-yoon-new-year-address" | "2024-01-14-hypersonic-irbm-launch" | "2024-01-15-north-korea-abolishes-reunification-bodies" | "2024-01-24-pulhwasal-3-31-launch" | "2024-01-28-submarine-launched-pulhwasal-3-31-launch" | "2024-01-30-hwasal-2-launch" | "2024-02-02-cruise-missile-warhead-test-launch" | "2024-02-14-padasuri-6-launch" | "2024-03-18-super-large-mrl-launch" | "2024-03-28-unsc-draft-vetoed" | "2024-04-02-hwasong-16b-launch" | "2024-04-19-hwasal-1-ra-3-warhead-test-launch" | "2024-04-22-super-large-mrl-nuclear-counterattack-drill" | "2024-05-17-srbm-launch-wonsan" | "2024-05-27-malligyong-1-1-launch-failure" | "2024-05-30-super-large-mrl-salvo" | "2024-06-04-south-korea-fully-suspends-military-agreement" | "2024-06-19-dprk-russia-comprehensive-strategic-partnership-treaty" | "2024-06-19-putin-kim-jong-un-summit" | "2024-06-26-multiple-warhead-claim-launch-failure" | "2024-07-01-hwasong-11da-4-5-launch" | "2024-09-12-new-600mm-launcher-test" | "2024-09-18-hwasong-11da-4-5-and-cruise-missile-launch" | "2024-10-08-north-korean-troops-deployed-to-russia" | "2024-10-31-hwasong-19-launch" | "2024-11-05-srbm-salvo-sariwon" | "2024-11-05-us-presidential-election" | "2024-12-04-dprk-russia-treaty-enters-into-force" | "2025-01-06-hypersonic-irbm-launch" | "2025-01-14-srbm-salvo-kanggye" | "2025-01-25-strategic-cruise-missiles" | "2025-02-26-strategic-cruise-missile-drill" | "2025-03-10-close-range-ballistic-missiles-yellow-sea" | "2025-04-28-choe-hyon-cruise-missile-tests" | "2025-05-08-srbms-600mm-wonsan" | "2025-05-22-cruise-missiles-sondok" | "2025-09-03-kim-jong-un-putin-summit" | "2025-09-04-kim-jong-un-xi-jinping-summit" | "2025-10-07-thongloun-sisoulith-kim-jong-un-summit" | "2025-10-09-li-qiang-kim-jong-un-summit" | "2025-10-09-to-lam-kim-jong-un-summit" | "2025-10-22-hypersonic-srbm-launch" | "2025-10-28-sea-to-surface-cruise-missiles" | "2025-11-07-srbm-launch-taegwan" | "2025-12-28-long-range-strategic-cruise-missiles" | "2026-01-04-hypersonic-missile-drill" | "2026-01-27-large-caliber-mrl-test" | "2026-03-04-choe-hyon-strategic-cruise-missiles" | "2026-03-10-choe-hyon-strategic-cruise-missiles" | "2026-03-14-600mm-mrl-salvo"
 /**
- * What is counted, as precisely as the claim allows. An ambiguous unit (tests) is recorded as such; readings go in derivations.
+ * The id of a record in statements (one of the 82 released); a reference to any other id does not compile.
  */
-unit: ("missiles" | "launch-events" | "launch-days" | "tests" | "weapons-tests" | "nuclear-tests" | "satellites" | "satellite-launches" | "meetings" | "resolutions" | "other")
+export type StatementId = "2000-05-jiang-zemin-welcomes-inter-korean-summit" | "2000-05-kim-jong-il-beijing-deep-impression" | "2000-06-14-kim-jong-il-break-out-of-seclusion" | "2000-07-19-putin-kim-offers-foreign-rockets" | "2001-01-kim-jong-il-china-policies-correct" | "2001-08-04-kim-jong-il-moscow-declaration-success" | "2001-09-03-kim-jong-il-friendship-with-china" | "2002-03-29-kim-jong-il-positive-on-inter-korean-talks" | "2002-08-23-kim-jong-il-1000-percent-happy" | "2002-08-23-putin-russia-ready-to-help-korean-peninsula" | "2002-09-17-kim-jong-il-apologises-for-abductions" | "2004-04-kim-jong-il-patient-flexible-six-party" | "2004-05-22-koizumi-summit-very-meaningful" | "2005-10-28-kim-jong-il-will-attend-six-party-talks" | "2006-01-17-kim-jong-il-no-change-denuclearization" | "2007-10-03-kim-jong-il-proposes-extending-summit" | "2009-04-14-dprk-foreign-ministry-never-again-six-party-talks" | "2009-10-kim-jong-il-multilateral-talks-depend-on-us" | "2010-05-kim-jong-il-resume-six-party-talks" | "2010-08-kim-jong-il-no-tensions-peninsula" | "2011-08-24-medvedev-gas-pipeline-commission" | "2018-03-kim-denuclearization-can-be-resolved" | "2018-04-27-kim-starting-signal-new-history" | "2018-04-27-moon-hopes-bold-agreement" | "2018-05-26-kim-fixed-will-on-trump-summit" | "2018-05-kim-no-need-to-be-nuclear-state" | "2018-06-10-kim-thanks-lee-for-hosting" | "2018-06-12-kim-past-worked-as-fetters" | "2018-06-19-kim-cooperate-china-new-future" | "2018-06-19-kim-singapore-deal-new-phase" | "2018-09-19-kim-promises-seoul-visit" | "2018-09-19-moon-concrete-denuclearization-measures" | "2019-01-08-kim-results-welcomed-by-world" | "2019-02-28-ri-yong-ho-partial-sanctions-relief" | "2019-02-28-trump-sometimes-you-have-to-walk" | "2019-03-01-kim-cooperation-with-vietnam-all-areas" | "2019-04-25-kim-hopes-meeting-useful" | "2019-04-25-putin-kim-asked-to-inform-us" | "2019-06-20-xi-supports-north-korea-self-development" | "2019-06-30-kim-courageous-and-determined-act" | "2019-06-kim-friendship-invincible" | "2022-09-kim-never-give-up-nuclear-weapons" | "2023-09-13-kim-backs-russia-sacred-fight" | "2023-09-13-putin-satellite-help" | "2023-10-13-kirby-north-korea-arms-to-russia" | "2023-10-17-peskov-denies-north-korean-arms" | "2023-11-01-nis-artillery-shells-to-russia" | "2023-11-23-dprk-defence-ministry-never-bound-by-military-agreement" | "2023-12-31-kim-annihilate-if-provoked" | "2023-12-31-kim-peninsula-brink-of-armed-conflict" | "2023-12-analysts-kim-hopes-for-leverage-with-trump" | "2023-12-plenary-kim-no-reconciliation-reunification" | "2023-12-plenary-kim-uncontrollable-crisis" | "2023-12-plenary-kim-us-military-threat" | "2024-01-01-yoon-peace-through-strength" | "2024-01-04-kirby-north-korean-missiles-fired-at-ukraine" | "2024-02-16-kostin-north-korean-missiles-fired-at-ukraine" | "2024-02-26-shin-won-sik-6700-containers-to-russia" | "2024-03-18-shin-won-sik-7000-containers-to-russia" | "2024-05-17-kim-yo-jong-denies-arms-exports" | "2024-06-19-kim-full-support-special-military-operation" | "2024-06-19-putin-treaty-mutual-assistance" | "2024-06-20-south-korea-regrets-dprk-russia-treaty" | "2024-10-17-zelenskyy-north-korea-preparing-troops" | "2024-10-18-nis-north-korean-troops-to-russia" | "2024-10-21-peskov-contradictory-information-on-troops" | "2024-10-23-austin-evidence-north-korean-troops-in-russia" | "2024-10-23-nis-another-1500-troops" | "2024-10-25-kim-jong-gyu-troop-dispatch-would-be-lawful" | "2024-10-31-blinken-8000-north-korean-troops-in-kursk" | "2025-01-11-zelenskyy-two-north-korean-soldiers-captured" | "2025-04-26-gerasimov-north-korean-troops-in-kursk" | "2025-04-28-cmc-units-took-part-in-kursk-operations" | "2025-04-28-kim-troops-sent-to-liberate-kursk" | "2025-09-03-kim-fraternal-duty-to-help-russia" | "2025-09-03-putin-troops-fought-heroically" | "2025-09-04-kim-stand-will-not-change" | "2025-09-04-kim-warmth-of-chinese-comrades" | "2025-09-04-xi-friendship-position-will-not-change" | "2025-10-07-kim-laos-full-support" | "2025-10-09-kim-thanks-vietnam-for-assistance" | "2025-10-09-kim-work-with-china-socialism"
 /**
- * What the claim covers.
+ * The id of a record in figures (one of the 17 released); a reference to any other id does not compile.
  */
-scope: {
+export type FigureId = "ballistic-launches-2023-japan-mod" | "ballistic-launches-2023-to-april-13-kbs" | "ballistic-launches-2023-to-march-19-kbs" | "ballistic-missiles-2022-japan-mod" | "ballistic-missiles-2023-japan-mod" | "cruise-launches-2023-to-july-22-kbs" | "icbm-launches-2023-straitstimes" | "missile-tests-2022-nti" | "missile-tests-2023-nti" | "missile-tests-since-2022-aljazeera" | "months-between-kim-putin-summit-and-satellite" | "spy-satellites-planned-2024" | "trump-kim-meetings-2018-2019" | "unsc-resolutions-since-2006-aljazeera" | "unsc-sanctions-resolutions-2022-china" | "unsc-sanctions-resolutions-2022-telesur" | "weapons-tests-2023-record-aljazeera"
 /**
- * What is counted and what is not, in our own words.
+ * The id of a record in coverage (one of the 14 released); a reference to any other id does not compile.
  */
-description: string
-/**
- * The period counted (2022-01-01/2023-12-31, 2023), when the claim has one.
- */
-period?: string
-/**
- * The date the claim speaks from (usually the source's publication date).
- */
-as_of?: string
-/**
- * Id of the actor whose actions are counted (north-korea).
- */
-subject?: string
-}
-/**
- * What sort of claim it is.
- */
-modality: ("reported" | "planned" | "claimed" | "estimated")
-/**
- * Id of the actor that stated the figure (the outlet itself when it gives it in its own voice).
- */
-claimed_by?: string
-/**
- * Ids of the events the figure refers to or was stated at.
- */
-about?: string[]
-/**
- * Declarative readings of the figure that can be computed from our event records. An ambiguous claim has one derivation per reading.
- */
-derivations?: {
-/**
- * The reading in plain words ("100 ballistic missiles, 2022-2023").
- */
-reading: string
-/**
- * What to count among the matching events.
- */
-unit: ("missiles" | "launch-events" | "launch-days" | "events")
-/**
- * Event types to count.
- * 
- * @minItems 1
- */
-event_types: [("missile-launch" | "satellite-launch" | "nuclear-test" | "weapons-test" | "summit" | "visit" | "military-meeting" | "party-meeting" | "state-meeting" | "un-resolution" | "un-draft-vetoed" | "sanctions" | "military-exercise" | "agreement" | "declaration" | "address" | "diplomatic-message" | "election" | "other"), ...(("missile-launch" | "satellite-launch" | "nuclear-test" | "weapons-test" | "summit" | "visit" | "military-meeting" | "party-meeting" | "state-meeting" | "un-resolution" | "un-draft-vetoed" | "sanctions" | "military-exercise" | "agreement" | "declaration" | "address" | "diplomatic-message" | "election" | "other"))[]]
-/**
- * The period to count over; an event counts when its whole date falls inside.
- */
-period: string
-/**
- * Missile classes to count; all when absent.
- */
-classes?: MissileClass[]
-/**
- * Outcomes to count; all when absent.
- */
-outcomes?: Outcome[]
-/**
- * Confirmation levels to count; all when absent.
- */
-confirmation?: Confirmation[]
-/**
- * Count only events in which all these actors take part (in any role); all events when absent.
- */
-participants?: string[]
-/**
- * Where this reading's count differs from the claim: the counting difference that explains it (cruise missiles counted or not, satellites, missiles vs launch occasions, UTC vs local dates, KCNA-only claims), or a statement that none is known. Required when the build finds the reading inconsistent; copied into checks.
- */
-difference?: string
-}[]
-/**
- * Computed by the build, never written by hand: for each derivation, the value our event records give, under which coverage, and the verdict on the claim.
- */
-checks?: {
-/**
- * The derivation's reading, repeated.
- */
-reading: string
-/**
- * The count our event records give for this reading (over the records we hold, complete or not).
- */
-computed_value: number
-/**
- * How exact the computed count is.
- */
-computed_qualifier: ("exact" | "at-least" | "about")
-/**
- * Ids of the complete coverage declarations that together hold the reading's event types and whole period; absent when they do not.
- * 
- * @minItems 1
- */
-coverage?: [string, ...(string)[]]
-/**
- * Whether the claim holds for this reading.
- */
-verdict: ("consistent" | "inconsistent" | "not-comparable")
-/**
- * Why, in plain words.
- */
-reason: string
-/**
- * For an inconsistent verdict: the counting difference that explains it, as the curators wrote it in the derivation (copied from derivations[].difference).
- */
-difference?: string
-/**
- * How many events the reading counted (the events themselves are listed in docs/figures.md; apply the derivation's filters to list them).
- */
-events_matched: number
-}[]
-citations: Citations
-variants?: Variants
-/**
- * Curator's notes in our own words: counting rules applied, doubts, how sources were reconciled.
- */
-notes?: string
-retracted?: Retracted
-}
-/**
- * A declaration that the dataset holds every event of some types over a period, with the counting rules used. Nothing outside a complete declaration may be presented as complete, and quoted figures are checked against the event records only inside one.
- * 
- * This interface was referenced by `DprkData`'s JSON-Schema
- * via the `definition` "Coverage".
- */
-export interface Coverage {
-/**
- * Permanent id, the file name: launches-2023.
- */
-id: string
-/**
- * What is covered, in a few words.
- */
-title: string
-/**
- * The event types the declaration covers.
- * 
- * @minItems 1
- */
-event_types: [("missile-launch" | "satellite-launch" | "nuclear-test" | "weapons-test" | "summit" | "visit" | "military-meeting" | "party-meeting" | "state-meeting" | "un-resolution" | "un-draft-vetoed" | "sanctions" | "military-exercise" | "agreement" | "declaration" | "address" | "diplomatic-message" | "election" | "other"), ...(("missile-launch" | "satellite-launch" | "nuclear-test" | "weapons-test" | "summit" | "visit" | "military-meeting" | "party-meeting" | "state-meeting" | "un-resolution" | "un-draft-vetoed" | "sanctions" | "military-exercise" | "agreement" | "declaration" | "address" | "diplomatic-message" | "election" | "other"))[]]
-/**
- * The period covered, as a span of days (2023-01-01/2023-12-31), in local dates.
- */
-period: string
-/**
- * Whether the curators claim completeness for the period.
- */
-status: ("complete" | "partial")
-/**
- * For a partial declaration: the last day the records are believed complete through (the latest reporting read).
- */
-as_of?: string
-/**
- * How events and missiles are counted under this declaration: what one event is, whose missile count is followed, which dates are used, what is left out.
- */
-counting_rules: string
-/**
- * The day the completeness was last reviewed.
- */
-reviewed: string
-/**
- * Outside tallies that completeness was checked against, each with its quotation.
- */
-citations?: Citation[]
-/**
- * Curator's notes in our own words: counting rules applied, doubts, how sources were reconciled.
- */
-notes?: string
-retracted?: Retracted
-}
+export type CoverageId = "launches-1984-2013" | "launches-2016" | "launches-2017" | "launches-2018" | "launches-2019" | "launches-2020" | "launches-2021" | "launches-2022" | "launches-2023" | "launches-2024" | "launches-2025" | "launches-2026" | "nuclear-tests" | "satellite-launches"
 
-/** Every sources record, sorted by id. */
-export declare const sources: Source[];
-/** Every actors record, sorted by id. */
-export declare const actors: Actor[];
-/** Every places record, sorted by id. */
-export declare const places: Place[];
-/** Every systems record, sorted by id. */
-export declare const systems: System[];
-/** Every events record, sorted by id. */
-export declare const events: Event[];
-/** Every statements record, sorted by id. */
-export declare const statements: Statement[];
-/** Every figures record, sorted by id. */
-export declare const figures: Figure[];
-/** Every coverage record, sorted by id. */
-export declare const coverage: Coverage[];
+/** Every sources record, sorted by id (frozen). */
+export declare const sources: readonly Source[];
+/** Every actors record, sorted by id (frozen). */
+export declare const actors: readonly Actor[];
+/** Every places record, sorted by id (frozen). */
+export declare const places: readonly Place[];
+/** Every systems record, sorted by id (frozen). */
+export declare const systems: readonly System[];
+/** Every events record, sorted by id (frozen). */
+export declare const events: readonly Event[];
+/** Every statements record, sorted by id (frozen). */
+export declare const statements: readonly Statement[];
+/** Every figures record, sorted by id (frozen). */
+export declare const figures: readonly Figure[];
+/** Every coverage record, sorted by id (frozen). */
+export declare const coverage: readonly Coverage[];
 /** The version of the data release. */
 export declare const version: string;
+export { get, resolve, citationsOf, count } from './query.js';
+export type { AnyId, CitationWithSource, CollectionIds, CollectionName, Collections, CountQuery, CountResult, Derivation, RecordOfId, ReferenceField, Resolved } from './query.js';
