@@ -58,7 +58,7 @@ export interface CitationWithSource {
  */
 export declare function get<C extends CollectionName, I extends string>(
   collection: C,
-  id: I & (string extends I ? string : CollectionIds[C]),
+  id: I extends CollectionIds[C] ? I : string extends I ? I : CollectionIds[C],
 ): string extends I ? Collections[C] | undefined : Collections[C];
 
 /**
@@ -84,7 +84,7 @@ export declare function count(query: CountQuery): CountResult;
 `;
 
 export function queryDeclarations(from: './index.js' | './index.cjs'): string {
-  const imports = [...COLLECTIONS.flatMap((c) => [TYPE_NAMES[c]!, idTypeName(c)]), 'Citation', 'Figure'];
+  const imports = [...new Set([...COLLECTIONS.flatMap((c) => [TYPE_NAMES[c]!, idTypeName(c)]), 'Citation', 'Figure'])];
   const map = (f: (c: string) => string) => COLLECTIONS.map((c) => `  ${c}: ${f(c)};`).join('\n');
   const targets = COLLECTIONS.map((c) => `[T] extends [${idTypeName(c)}] ? ${TYPE_NAMES[c]} :`).join('\n  ');
   return `import type { ${imports.join(', ')} } from '${from}';
