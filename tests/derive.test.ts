@@ -49,13 +49,14 @@ const events: Event[] = [
   } as unknown as Event,
 ];
 const evaluate = (der: Derivation, evs: Event[]) => evaluateOn(der, prepareEvents(evs));
-const d = (over: Partial<Derivation>): Derivation => ({
-  reading: 'r',
-  unit: 'missiles',
-  event_types: ['missile-launch'],
-  period: '2023',
-  ...over,
-});
+const d = (over: Partial<Derivation>): Derivation =>
+  ({
+    reading: 'r',
+    unit: 'missiles',
+    event_types: ['missile-launch'],
+    period: '2023',
+    ...over,
+  }) as Derivation;
 
 describe('evaluate: one case per unit and filter', () => {
   it('missiles: sums group counts; "several" makes the sum a lower bound', () => {

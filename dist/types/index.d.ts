@@ -142,6 +142,14 @@ author?: string
  */
 published?: string
 /**
+ * First possible day of published, YYYY-MM-DD (for 2023-03: 2023-03-01). Derived by the build: in the release files whenever published is given, never written in the data.
+ */
+published_earliest?: string
+/**
+ * Last possible day of published, YYYY-MM-DD (for 2023-03: 2023-03-31). Derived by the build: in the release files whenever published is given, never written in the data.
+ */
+published_latest?: string
+/**
  * The address we read it at, exactly as found (for a syndicated copy, the copy's address). Required unless the full text is kept in shared/seed/ (seed_file).
  */
 url?: string
@@ -245,9 +253,25 @@ title: string
  */
 from?: string
 /**
+ * First possible day of from, YYYY-MM-DD (for 2023-03: 2023-03-01). Derived by the build: in the release files whenever from is given, never written in the data.
+ */
+from_earliest?: string
+/**
+ * Last possible day of from, YYYY-MM-DD (for 2023-03: 2023-03-31). Derived by the build: in the release files whenever from is given, never written in the data.
+ */
+from_latest?: string
+/**
  * When it ended, if it has and is sourced.
  */
 to?: string
+/**
+ * First possible day of to, YYYY-MM-DD (for 2023-03: 2023-03-01). Derived by the build: in the release files whenever to is given, never written in the data.
+ */
+to_earliest?: string
+/**
+ * Last possible day of to, YYYY-MM-DD (for 2023-03: 2023-03-31). Derived by the build: in the release files whenever to is given, never written in the data.
+ */
+to_latest?: string
 }[]
 /**
  * Who or what this is, in our own words.
@@ -427,6 +451,14 @@ speaker_role?: string
  */
 date: string
 /**
+ * First possible day of date, YYYY-MM-DD (for 2023-03: 2023-03-01). Derived by the build: in the release files whenever date is given, never written in the data.
+ */
+date_earliest: string
+/**
+ * Last possible day of date, YYYY-MM-DD (for 2023-03: 2023-03-31). Derived by the build: in the release files whenever date is given, never written in the data.
+ */
+date_latest: string
+/**
  * What the date is: when the words were said (said, the default), or, when that is not known, when the statement was first reported (reported): the words were said then or before.
  */
 date_basis?: ("said" | "reported")
@@ -564,9 +596,25 @@ description: string
  */
 period?: string
 /**
+ * First possible day of period, YYYY-MM-DD (for 2023-03: 2023-03-01). Derived by the build: in the release files whenever period is given, never written in the data.
+ */
+period_earliest?: string
+/**
+ * Last possible day of period, YYYY-MM-DD (for 2023-03: 2023-03-31). Derived by the build: in the release files whenever period is given, never written in the data.
+ */
+period_latest?: string
+/**
  * The date the claim speaks from (usually the source's publication date).
  */
 as_of?: string
+/**
+ * First possible day of as_of, YYYY-MM-DD (for 2023-03: 2023-03-01). Derived by the build: in the release files whenever as_of is given, never written in the data.
+ */
+as_of_earliest?: string
+/**
+ * Last possible day of as_of, YYYY-MM-DD (for 2023-03: 2023-03-31). Derived by the build: in the release files whenever as_of is given, never written in the data.
+ */
+as_of_latest?: string
 /**
  * Id of the actor whose actions are counted (north-korea).
  */
@@ -606,6 +654,14 @@ event_types: [("missile-launch" | "satellite-launch" | "nuclear-test" | "weapons
  * The period to count over; an event counts when its whole date falls inside.
  */
 period: string
+/**
+ * First possible day of period, YYYY-MM-DD (for 2023-03: 2023-03-01). Derived by the build: in the release files whenever period is given, never written in the data.
+ */
+period_earliest: string
+/**
+ * Last possible day of period, YYYY-MM-DD (for 2023-03: 2023-03-31). Derived by the build: in the release files whenever period is given, never written in the data.
+ */
+period_latest: string
 /**
  * Missile classes to count; all when absent.
  */
@@ -700,6 +756,14 @@ event_types: [("missile-launch" | "satellite-launch" | "nuclear-test" | "weapons
  */
 period: string
 /**
+ * First possible day of period, YYYY-MM-DD (for 2023-03: 2023-03-01). Derived by the build: in the release files whenever period is given, never written in the data.
+ */
+period_earliest: string
+/**
+ * Last possible day of period, YYYY-MM-DD (for 2023-03: 2023-03-31). Derived by the build: in the release files whenever period is given, never written in the data.
+ */
+period_latest: string
+/**
  * Whether the curators claim completeness for the period.
  */
 status: ("complete" | "partial")
@@ -778,6 +842,14 @@ summary?: string
  * When it happened: the local calendar date where it happened (Korea time on the peninsula, New York time for the Security Council), as precise as the sources allow; a span for events over several days.
  */
 date: string
+/**
+ * First possible day of date, YYYY-MM-DD (for 2023-03: 2023-03-01). Derived by the build: in the release files whenever date is given, never written in the data.
+ */
+date_earliest: string
+/**
+ * Last possible day of date, YYYY-MM-DD (for 2023-03: 2023-03-31). Derived by the build: in the release files whenever date is given, never written in the data.
+ */
+date_latest: string
 /**
  * The precise UTC instant it began, when a source gives a time.
  */

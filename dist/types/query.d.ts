@@ -62,7 +62,10 @@ export type Derivation = NonNullable<Figure['derivations']>[number];
  * 2023, 2023-03, 2022/2023; an event counts when its whole date falls inside), and optional
  * filters (classes, outcomes, confirmation, participants). A figure's derivation is a count query.
  */
-export type CountQuery = Omit<Derivation, 'reading' | 'difference'> & Partial<Pick<Derivation, 'reading' | 'difference'>>;
+export type CountQuery = Omit<Derivation, QueryWording> & Partial<Pick<Derivation, QueryWording>>;
+
+/** A derivation's fields that count() does not need: its wording and the bounds derived from its period. */
+export type QueryWording = 'reading' | 'difference' | 'period_earliest' | 'period_latest';
 
 /** What count() gives. */
 export interface CountResult {

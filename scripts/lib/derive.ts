@@ -10,7 +10,9 @@ import type { Confirmation, Coverage, Event, Figure, MissileClass, Outcome } fro
 export type Derivation = NonNullable<Figure['derivations']>[number];
 export type Check = NonNullable<Figure['checks']>[number];
 /** What a derivation asks of the events, without its wording. */
-export type Question = Omit<Derivation, 'reading' | 'difference'>;
+export type Question = Omit<Derivation, Wording>;
+/** A derivation's fields that do not change what is counted: its wording and the bounds derived from its period. */
+type Wording = 'reading' | 'difference' | 'period_earliest' | 'period_latest';
 
 export type Qualifier = 'exact' | 'at-least' | 'about';
 

@@ -6,7 +6,7 @@
  */
 import { compile } from 'json-schema-to-typescript';
 import { COLLECTIONS } from '../collections.ts';
-import { SchemaSet, type Schema } from '../schemas.ts';
+import { dayBoundOf, SchemaSet, type Schema } from '../schemas.ts';
 
 const DROP = new Set([
   '$schema',
@@ -46,6 +46,18 @@ function isNamed(def: Schema): boolean {
   return def.type === 'object' || def.type === 'array' || Array.isArray(def.enum);
 }
 
+/** In the release types, a date's derived bounds (date_earliest) are required where the date is. */
+function withBoundsRequired(node: Schema): Schema {
+  const props = node.properties as Record<string, Schema> | undefined;
+  const required = node.required as string[] | undefined;
+  if (!props || !required) return node;
+  const bounds = Object.keys(props).filter((k) => {
+    const b = dayBoundOf(k, props);
+    return b !== undefined && required.includes(b.base);
+  });
+  return bounds.length ? { ...node, required: [...required, ...bounds] } : node;
+}
+
 function rewrite(node: unknown, file: string, schemas: SchemaSet): unknown {
   if (Array.isArray(node)) return node.map((n) => rewrite(n, file, schemas));
   if (!node || typeof node !== 'object') return node;
@@ -71,7 +83,7 @@ function rewrite(node: unknown, file: string, schemas: SchemaSet): unknown {
     if (DROP.has(k)) continue;
     out[k] = rewrite(v, file, schemas);
   }
-  return out;
+  return withBoundsRequired(out);
 }
 
 function combinedSchema(schemas = new SchemaSet()): Schema {
