@@ -67,9 +67,10 @@ function rewrite(node: unknown, file: string, schemas: SchemaSet): unknown {
     const targetFile = target || file;
     if (targetFile === 'defs.schema.json' && pointer.startsWith('/$defs/')) {
       const def = (schemas.files.get('defs.schema.json')!.$defs as Record<string, Schema>)[pointer.slice(7)]!;
-      // A named type is referred to as it is (its own description documents it); a plain string
-      // definition is inlined with the referring field's description.
-      if (isNamed(def)) return { $ref: `#/$defs/${pascal(pointer.slice(7))}` };
+      // A named type is referred to by name, with the referring field's description (or its own);
+      // a plain string definition is inlined with the referring field's description.
+      // Named by tsType rather than $ref, so that the field keeps a description (JSDoc) of its own.
+      if (isNamed(def)) return { tsType: pascal(pointer.slice(7)), description: src.description ?? def.description };
       const { $ref: _r, ...siblings } = src;
       return rewrite({ ...def, ...siblings }, 'defs.schema.json', schemas);
     }
@@ -194,7 +195,7 @@ function idTypes(ids: Partial<Record<string, readonly string[]>>): string {
     const list = ids[c] ?? [];
     return (
       doc(`The id of a record in ${c} (one of the ${list.length} released); a reference to any other id does not compile.`) +
-      `export type ${idTypeName(c)} = ${list.length ? literals(list) : 'never'}\n`
+      `export type ${idTypeName(c)} =${list.length ? list.map((id) => `\n  | ${JSON.stringify(id)}`).join('') : ' never'}\n`
     );
   }).join('');
 }
