@@ -6,6 +6,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
 import { publint } from 'publint';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COLLECTIONS } from '../scripts/lib/collections.ts';
@@ -235,6 +236,28 @@ describe('installed in a fresh project', () => {
           expect(row[key]![0], `${String(row.id)} ${key}`).toEqual(row[key]![1]);
     }
   });
+
+  it('is tree-shakeable: a bundle keeps only the collections the imports read', async () => {
+    const bundle = async (code: string) => {
+      const r = await build({
+        stdin: { contents: code, resolveDir: project, sourcefile: 'entry.mjs' },
+        bundle: true,
+        write: false,
+        format: 'esm',
+        platform: 'node',
+        logLevel: 'silent',
+      });
+      return r.outputFiles[0]!.text;
+    };
+    expect((await bundle("import { version } from 'dprk-data'; console.log(version);")).length).toBeLessThan(1000);
+    const counting = await bundle("import { count } from 'dprk-data'; console.log(count);");
+    expect(counting).toContain('2023-11-21-malligyong-1-launch'); // events
+    expect(counting).not.toContain('https://'); // only sources have URLs
+    expect(counting).not.toContain('2023-12-31-kim-annihilate-if-provoked'); // a statement
+    const citing = await bundle("import { citationsOf } from 'dprk-data/query'; console.log(citationsOf);");
+    expect(citing).toContain('https://');
+    expect(citing).not.toContain('2023-11-21-malligyong-1-launch');
+  }, 60_000);
 
   it('type-checks from TypeScript, ESM and CommonJS, and the types refuse unknown fields', () => {
     writeFileSync(

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { COLLECTIONS, type CollectionName } from '../scripts/lib/collections.ts';
 import type { Question } from '../scripts/lib/derive.ts';
 import { referenceFields } from '../scripts/lib/release/entrypoints.ts';
-import { createHelpers, deepFreeze, type Loaders } from '../scripts/lib/release/runtime.ts';
+import { citationsIn, createCounter, createIndex, deepFreeze, resolveIn, type Loaders } from '../scripts/lib/release/runtime.ts';
 import { ROOT } from '../scripts/lib/paths.ts';
 import { SchemaSet } from '../scripts/lib/schemas.ts';
 
@@ -28,7 +28,15 @@ function helpers() {
       },
     ]),
   ) as unknown as Loaders;
-  return { loads, ...createHelpers(loaders, referenceFields(new SchemaSet())) };
+  const get = createIndex(loaders);
+  const refers = referenceFields(new SchemaSet());
+  return {
+    loads,
+    get,
+    resolve: (record: Rec, field: string) => resolveIn(get, refers, record, field),
+    citationsOf: (record: Rec) => citationsIn((id) => get('sources', id), record),
+    count: createCounter(loaders.events, loaders.coverage),
+  };
 }
 
 describe('the helpers', () => {

@@ -21,8 +21,11 @@ var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: tru
 // scripts/lib/release/runtime.ts
 var runtime_exports = {};
 __export(runtime_exports, {
-  createHelpers: () => createHelpers,
-  deepFreeze: () => deepFreeze
+  citationsIn: () => citationsIn,
+  createCounter: () => createCounter,
+  createIndex: () => createIndex,
+  deepFreeze: () => deepFreeze,
+  resolveIn: () => resolveIn
 });
 module.exports = __toCommonJS(runtime_exports);
 
@@ -231,11 +234,9 @@ function nestedCitations(value, out) {
   }
   for (const key of Object.keys(obj)) nestedCitations(obj[key], out);
 }
-function createHelpers(load, refers) {
+function createIndex(load) {
   const indexes = /* @__PURE__ */ new Map();
-  let prepared;
-  let declarations;
-  const index = (collection) => {
+  return (collection, id) => {
     let ix = indexes.get(collection);
     if (!ix) {
       const loader = Object.hasOwn(load, collection) ? load[collection] : void 0;
@@ -243,26 +244,29 @@ function createHelpers(load, refers) {
       ix = new Map(loader().map((r) => [r.id, r]));
       indexes.set(collection, ix);
     }
-    return ix;
+    return ix.get(id);
   };
-  const get = (collection, id) => index(collection).get(id);
-  const resolve = (record, field) => {
-    const target = Object.hasOwn(refers, field) ? refers[field] : void 0;
-    if (!target) throw new TypeError(`${field} is not a reference field (one of ${Object.keys(refers).join(", ")})`);
-    const value = record[field];
-    if (Array.isArray(value)) return value.map((id) => typeof id === "string" ? get(target, id) : void 0);
-    return typeof value === "string" ? get(target, value) : void 0;
-  };
-  const citationsOf = (record) => {
-    const found = [];
-    nestedCitations(record.citations, found);
-    for (const key of Object.keys(record)) if (key !== "citations") nestedCitations(record[key], found);
-    return found.map((citation) => ({ citation, source: get("sources", citation.source) }));
-  };
-  const count = (query) => {
+}
+function resolveIn(get, refers, record, field) {
+  const target = Object.hasOwn(refers, field) ? refers[field] : void 0;
+  if (!target) throw new TypeError(`${field} is not a reference field (one of ${Object.keys(refers).join(", ")})`);
+  const value = record[field];
+  if (Array.isArray(value)) return value.map((id) => typeof id === "string" ? get(target, id) : void 0);
+  return typeof value === "string" ? get(target, value) : void 0;
+}
+function citationsIn(source, record) {
+  const found = [];
+  nestedCitations(record.citations, found);
+  for (const key of Object.keys(record)) if (key !== "citations") nestedCitations(record[key], found);
+  return found.map((citation) => ({ citation, source: source(citation.source) }));
+}
+function createCounter(loadEvents, loadCoverage) {
+  let prepared;
+  let declarations;
+  return (query) => {
     checkQuestion(query);
-    prepared ??= prepareEvents(load.events());
-    declarations ??= liveDeclarations(load.coverage());
+    prepared ??= prepareEvents(loadEvents());
+    declarations ??= liveDeclarations(loadCoverage());
     const r = countReading(query, prepared, declarations);
     const complete = r.coverage !== void 0;
     return {
@@ -274,5 +278,4 @@ function createHelpers(load, refers) {
       events: r.events
     };
   };
-  return { get, resolve, citationsOf, count };
 }

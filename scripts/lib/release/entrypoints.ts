@@ -64,23 +64,35 @@ async function bundleRuntime(format: 'esm' | 'cjs'): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
+/**
+ * The helpers' module. Each helper refers only to the collections it reads (count to events and
+ * coverage, citationsOf to sources), so that a bundler that keeps one helper keeps only those.
+ */
 function queryModule(format: 'esm' | 'cjs', refers: Record<string, CollectionName>): string {
   const esm = format === 'esm';
-  const loaders = COLLECTIONS.map((c) => `  ${c}: () => ${esm ? c : `require('./${c}.cjs')`},`).join('\n');
+  const load = (c: string) => (esm ? `() => ${c}` : `() => require('./${c}.cjs')`);
+  const loaders = COLLECTIONS.map((c) => `  ${c}: ${load(c)},`).join('\n');
   const lines = [HEADER];
+  const names = 'createCounter, createIndex, citationsIn, resolveIn';
   if (esm) {
-    lines.push("import { createHelpers } from './runtime.js';");
+    lines.push(`import { ${names} } from './runtime.js';`);
     for (const c of COLLECTIONS) lines.push(`import ${c} from './${c}.js';`);
-  } else lines.push("'use strict';", "const { createHelpers } = require('./runtime.cjs');");
+  } else lines.push("'use strict';", `const { ${names} } = require('./runtime.cjs');`);
   lines.push(
     `const REFERS = ${JSON.stringify(refers)};`,
     '// Built on first use: importing the helpers costs nothing until one is called.',
-    'let helpers;',
-    `const h = () => (helpers ??= createHelpers({\n${loaders}\n}, REFERS));`,
+    'let index, sourceIndex, counter;',
+    `const getter = () => (index ??= createIndex({\n${loaders}\n}));`,
+    `const sourceGetter = () => (sourceIndex ??= createIndex({ sources: ${load('sources')} }));`,
   );
+  const bodies: Record<(typeof HELPERS)[number], string> = {
+    get: 'getter()(collection, id)',
+    resolve: 'resolveIn(getter(), REFERS, record, field)',
+    citationsOf: "citationsIn((id) => sourceGetter()('sources', id), record)",
+    count: `(counter ??= createCounter(${load('events')}, ${load('coverage')}))(query)`,
+  };
   for (const name of HELPERS) {
-    const params = HELPER_PARAMS[name];
-    const fn = `function ${name}(${params}) {\n  return h().${name}(${params});\n}`;
+    const fn = `function ${name}(${HELPER_PARAMS[name]}) {\n  return ${bodies[name]};\n}`;
     lines.push(esm ? `export ${fn}` : `exports.${name} = ${fn};`);
   }
   return `${lines.join('\n')}\n`;

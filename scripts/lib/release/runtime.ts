@@ -3,7 +3,8 @@
  * citationsOf, count). The build bundles this file with esbuild into dist/esm/runtime.js and
  * dist/cjs/runtime.cjs, together with the parts of derive.ts and dates.ts it uses, so that count()
  * runs the very code that computes the figure checks. Nothing here runs at import: the generated
- * entry points pass loaders, and every index is built on first use.
+ * entry points pass loaders, and every index is built on first use. Each helper takes only the
+ * collections it needs, so that a bundler keeps only those (count: events and coverage).
  */
 import { countReading, liveDeclarations, prepareEvents, type PreparedEvent, type Question } from '../derive.ts';
 import type { CollectionName } from '../collections.ts';
@@ -60,16 +61,10 @@ function nestedCitations(value: unknown, out: Citation[]): void {
   for (const key of Object.keys(obj)) nestedCitations(obj[key], out);
 }
 
-/**
- * The helpers over the collections the loaders return. refers maps each reference field name
- * (speaker, place, system, source...) to the collection it refers to, as the schemas declare.
- */
-export function createHelpers(load: Loaders, refers: Readonly<Record<string, CollectionName>>) {
+/** get(collection, id) over the collections the loaders return; each collection is loaded and indexed on first use. */
+export function createIndex(load: Loaders) {
   const indexes = new Map<CollectionName, Map<string, Rec>>();
-  let prepared: PreparedEvent[] | undefined;
-  let declarations: Coverage[] | undefined;
-
-  const index = (collection: CollectionName): Map<string, Rec> => {
+  return (collection: CollectionName, id: string): Rec | undefined => {
     let ix = indexes.get(collection);
     if (!ix) {
       const loader = Object.hasOwn(load, collection) ? load[collection] : undefined;
@@ -77,30 +72,40 @@ export function createHelpers(load: Loaders, refers: Readonly<Record<string, Col
       ix = new Map(loader().map((r) => [r.id as string, r]));
       indexes.set(collection, ix);
     }
-    return ix;
+    return ix.get(id);
   };
+}
 
-  const get = (collection: CollectionName, id: string): Rec | undefined => index(collection).get(id);
+type Get = ReturnType<typeof createIndex>;
 
-  const resolve = (record: Rec, field: string): Rec | undefined | (Rec | undefined)[] => {
-    const target = Object.hasOwn(refers, field) ? refers[field] : undefined;
-    if (!target) throw new TypeError(`${field} is not a reference field (one of ${Object.keys(refers).join(', ')})`);
-    const value = record[field];
-    if (Array.isArray(value)) return value.map((id) => (typeof id === 'string' ? get(target, id) : undefined));
-    return typeof value === 'string' ? get(target, value) : undefined;
-  };
+/**
+ * The record a reference field holds (or one for each id of a list). refers maps each reference
+ * field name (speaker, place, system, source...) to the collection it refers to, as the schemas declare.
+ */
+export function resolveIn(get: Get, refers: Readonly<Record<string, CollectionName>>, record: Rec, field: string) {
+  const target = Object.hasOwn(refers, field) ? refers[field] : undefined;
+  if (!target) throw new TypeError(`${field} is not a reference field (one of ${Object.keys(refers).join(', ')})`);
+  const value = record[field];
+  if (Array.isArray(value)) return value.map((id) => (typeof id === 'string' ? get(target, id) : undefined));
+  return typeof value === 'string' ? get(target, value) : undefined;
+}
 
-  const citationsOf = (record: Rec): { citation: Citation; source: Rec | undefined }[] => {
-    const found: Citation[] = [];
-    nestedCitations(record.citations, found);
-    for (const key of Object.keys(record)) if (key !== 'citations') nestedCitations(record[key], found);
-    return found.map((citation) => ({ citation, source: get('sources', citation.source) }));
-  };
+/** Every citation of a record with its source: its citations first, then those nested in it, in document order. */
+export function citationsIn(source: (id: string) => Rec | undefined, record: Rec): { citation: Citation; source: Rec | undefined }[] {
+  const found: Citation[] = [];
+  nestedCitations(record.citations, found);
+  for (const key of Object.keys(record)) if (key !== 'citations') nestedCitations(record[key], found);
+  return found.map((citation) => ({ citation, source: source(citation.source) }));
+}
 
-  const count = (query: Question): CountResult => {
+/** count(query) over the events and coverage declarations the loaders return, prepared on first use. */
+export function createCounter(loadEvents: () => readonly Rec[], loadCoverage: () => readonly Rec[]) {
+  let prepared: PreparedEvent[] | undefined;
+  let declarations: Coverage[] | undefined;
+  return (query: Question): CountResult => {
     checkQuestion(query);
-    prepared ??= prepareEvents(load.events() as unknown as Event[]);
-    declarations ??= liveDeclarations(load.coverage() as unknown as Coverage[]);
+    prepared ??= prepareEvents(loadEvents() as unknown as Event[]);
+    declarations ??= liveDeclarations(loadCoverage() as unknown as Coverage[]);
     const r = countReading(query, prepared, declarations);
     const complete = r.coverage !== undefined;
     return {
@@ -112,6 +117,4 @@ export function createHelpers(load: Loaders, refers: Readonly<Record<string, Col
       events: r.events,
     };
   };
-
-  return { get, resolve, citationsOf, count };
 }
