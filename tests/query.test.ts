@@ -12,6 +12,7 @@ import { referenceFields } from '../scripts/lib/release/entrypoints.ts';
 import { citationsIn, createCounter, createIndex, deepFreeze, resolveIn, type Loaders } from '../scripts/lib/release/runtime.ts';
 import { ROOT } from '../scripts/lib/paths.ts';
 import { SchemaSet } from '../scripts/lib/schemas.ts';
+import { generateTypes } from '../scripts/lib/release/typegen.ts';
 
 type Rec = Record<string, unknown>;
 
@@ -92,5 +93,21 @@ describe('deepFreeze', () => {
     const v = deepFreeze({ a: [{ b: { c: 1 } }], d: 'x' });
     expect(Object.isFrozen(v.a[0]!.b)).toBe(true);
     expect(() => (v.a as unknown[]).push(1)).toThrow(TypeError);
+  });
+});
+
+describe('the generated types', () => {
+  it('type events as a union discriminated by type, from the schema’s if/then rules, and ids from the data', async () => {
+    const types = await generateTypes(new SchemaSet(), { events: ['e-1', 'e-2'] });
+    expect(types).toContain('export type Event = LaunchEvent | NuclearTestEvent | ResolutionEvent | OtherEvent');
+    expect(types).toMatch(
+      /export interface LaunchEvent extends Omit<EventFields, [^>]+> \{[^}]*type: "missile-launch" \| "satellite-launch"[^}]*\n {2}launch: /,
+    );
+    expect(types).toContain('export type EventId =\n  | "e-1"\n  | "e-2"\n');
+    expect(types).toContain('export type SourceId = never');
+    // A reference is typed with its collection's ids; a required date brings required bounds.
+    expect(types).toMatch(/\nspeaker: ActorId\n/);
+    expect(types).toMatch(/\ndate_earliest: string\n/);
+    expect(types).toMatch(/\nfrom_earliest\?: string\n/);
   });
 });
