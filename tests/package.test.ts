@@ -18,7 +18,7 @@ import { tempDir } from './helpers.ts';
  * The helpers' types, as a user writes them: each @ts-expect-error is a mistake the types must
  * catch (tsc fails on an expected error that does not come).
  */
-const HELPERS_TS = `import { events, get, resolve, citationsOf, count, type CountResult, type EventId } from 'dprk-data';
+const HELPERS_TS = `import { events, figures, get, resolve, citationsOf, count, type CountResult, type EventId } from 'dprk-data';
 import { get as getFromQuery } from 'dprk-data/query';
 declare const someId: string;
 const e = get('events', '2023-11-21-malligyong-1-launch');
@@ -52,6 +52,7 @@ for (const ev of events) {
 }
 const r: CountResult = count({ unit: 'missiles', event_types: ['missile-launch'], period: '2023', classes: ['icbm'] });
 const first: EventId | undefined = r.events[0];
+const computed: number[] = figures.flatMap((f) => f.derivations ?? []).map((d) => count(d).value);
 // @ts-expect-error: not an actor's id
 count({ unit: 'events', event_types: ['summit'], period: '2023', participants: ['nobody-at-all'] });
 // @ts-expect-error: not a unit
@@ -59,7 +60,7 @@ count({ unit: 'rockets', event_types: ['missile-launch'], period: '2023' });
 const quotes: string[] = citationsOf(e).map(({ citation, source }) => citation.quote + source.publisher);
 // @ts-expect-error: the collections are frozen
 events.push(e);
-export { title, day, first, quotes };
+export { title, day, first, computed, quotes };
 `;
 
 /** The released figures, as the installed package holds them. */
