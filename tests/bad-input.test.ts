@@ -430,6 +430,15 @@ const crossCases: Case[] = [
     expect: [`${FIG}:9:9 checks [field/computed]`],
   },
   {
+    name: "a date's derived bounds written by hand, at the top and nested",
+    changes: {
+      [EV]: meeting('date_earliest: 2023-12-31\n'),
+      [FIG]:
+        'claim:\n  value: 1\n  qualifier: more-than\n  text: more than one\nunit: tests\nscope:\n  description: D\n  period: 2023-12\n  period_latest: 2023-12-31\nmodality: reported\ncitations:\n  - source: example-2024-01-02-report\n    quote: State A has carried out more than one test this month.\n',
+    },
+    expect: [`${EV}:4:16 date_earliest [field/computed]`, `${FIG}:9:18 scope.period_latest [field/computed]`],
+  },
+  {
     name: 'a coverage declaration for an unknown event type',
     changes: {
       'data/coverage/launches-2023.yaml':

@@ -49,13 +49,14 @@ const events: Event[] = [
   } as unknown as Event,
 ];
 const evaluate = (der: Derivation, evs: Event[]) => evaluateOn(der, prepareEvents(evs));
-const d = (over: Partial<Derivation>): Derivation => ({
-  reading: 'r',
-  unit: 'missiles',
-  event_types: ['missile-launch'],
-  period: '2023',
-  ...over,
-});
+const d = (over: Partial<Derivation>): Derivation =>
+  ({
+    reading: 'r',
+    unit: 'missiles',
+    event_types: ['missile-launch'],
+    period: '2023',
+    ...over,
+  }) as Derivation;
 
 describe('evaluate: one case per unit and filter', () => {
   it('missiles: sums group counts; "several" makes the sum a lower bound', () => {
@@ -102,7 +103,9 @@ describe('evaluate: one case per unit and filter', () => {
   });
   it('events with given participants', () => {
     // a and b meet only in m1.
-    expect(evaluate(d({ unit: 'events', event_types: ['summit'], participants: ['a', 'b'] }), events)).toEqual({
+    expect(
+      evaluate(d({ unit: 'events', event_types: ['summit'], participants: ['a', 'b'] as string[] as Derivation['participants'] }), events),
+    ).toEqual({
       value: 1,
       qualifier: 'exact',
       events: ['m1'],
@@ -138,8 +141,8 @@ describe('coverage', () => {
     expect(coveringDeclarations(d({}), [{ ...complete, status: 'partial' }])).toBeUndefined();
   });
   it('joins declarations that follow each other without a gap, and refuses a gap', () => {
-    const y2022 = { ...complete, id: 'launches-2022', period: '2022-01-01/2022-12-31' };
-    const h1of2021 = { ...complete, id: 'launches-2021-h1', period: '2021-01-01/2021-06-30' };
+    const y2022 = { ...complete, id: 'launches-2022' as CoverageDecl['id'], period: '2022-01-01/2022-12-31' };
+    const h1of2021 = { ...complete, id: 'launches-2021-h1' as CoverageDecl['id'], period: '2021-01-01/2021-06-30' };
     // 2022 and 2023 together hold 2022-2023 and any part of it; the earlier one comes first.
     expect(coveringDeclarations(d({ period: '2022-06/2023-02' }), [complete, y2022])?.map((c) => c.id)).toEqual([
       'launches-2022',

@@ -9,3 +9,4 @@ export { default as statements } from './statements.js';
 export { default as figures } from './figures.js';
 export { default as coverage } from './coverage.js';
 export const version = "0.1.0";
+export { get, resolve, citationsOf, count } from './query.js';

@@ -9,6 +9,10 @@ import type { Confirmation, Coverage, Event, Figure, MissileClass, Outcome } fro
 
 export type Derivation = NonNullable<Figure['derivations']>[number];
 export type Check = NonNullable<Figure['checks']>[number];
+/** What a derivation asks of the events, without its wording. */
+export type Question = Omit<Derivation, Wording>;
+/** A derivation's fields that do not change what is counted: its wording and the bounds derived from its period. */
+type Wording = 'reading' | 'difference' | 'period_earliest' | 'period_latest';
 
 export type Qualifier = 'exact' | 'at-least' | 'about';
 
@@ -83,7 +87,7 @@ function firstFrom(prepared: PreparedEvent[], day: string): number {
 }
 
 /** Evaluate one derivation over prepared events (see prepareEvents). */
-export function evaluate(d: Derivation, prepared: PreparedEvent[]): Computed {
+export function evaluate(d: Question, prepared: PreparedEvent[]): Computed {
   const period = dateRange(d.period);
   const filtered = Boolean(d.classes || d.outcomes);
   let value = 0;
@@ -164,7 +168,7 @@ const nextDay = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_40
  * and the period without a gap: one declaration per year is enough for a two-year reading), in
  * date order; undefined when they do not.
  */
-export function coveringDeclarations(d: Derivation, coverage: readonly CoverageDecl[]): CoverageDecl[] | undefined {
+export function coveringDeclarations(d: Question, coverage: readonly CoverageDecl[]): CoverageDecl[] | undefined {
   const period = dateRange(d.period);
   const usable = coverage
     .filter((c) => c.status === 'complete' && d.event_types.every((t) => (c.event_types as string[]).includes(t)))
@@ -211,6 +215,30 @@ export function verdict(
   };
 }
 
+/** What a reading gives: the computed count and the complete declarations that cover it (undefined when none do). */
+export interface Reading extends Computed {
+  coverage: CoverageDecl[] | undefined;
+}
+
+/** The coverage declarations a reading may rely on: retracted ones are left out. */
+export function liveDeclarations<C extends CoverageDecl & { retracted?: unknown }>(coverage: readonly C[]): C[] {
+  return coverage.filter((c) => !c.retracted);
+}
+
+/**
+ * Count one reading: evaluate it over the prepared events and find the declarations that cover it.
+ * The one implementation behind the figure checks and the npm package's count() (which is bundled
+ * from this file), so a figure's computed value and count() always agree.
+ */
+export function countReading(
+  d: Question,
+  prepared: PreparedEvent[],
+  declarations: readonly CoverageDecl[],
+  computed: Computed = evaluate(d, prepared),
+): Reading {
+  return { ...computed, coverage: coveringDeclarations(d, declarations) };
+}
+
 export interface Derived {
   /** The figures, each with derivations given its computed checks. */
   figures: Figure[];
@@ -220,7 +248,7 @@ export interface Derived {
 
 /** Compute the checks of every figure with derivations; other figures pass through unchanged. */
 export function deriveFigures(figures: readonly Figure[], prepared: PreparedEvent[], coverage: readonly Coverage[]): Derived {
-  const decls = coverage.filter((c) => !c.retracted);
+  const decls = liveDeclarations(coverage);
   // Many figures ask the same question of the events (missiles in 2023): evaluate each once.
   const memo = new Map<string, Computed>();
   const evaluateOnce = (d: Derivation) => {
@@ -240,14 +268,13 @@ export function deriveFigures(figures: readonly Figure[], prepared: PreparedEven
       results.map((r) => r.events),
     );
     const checks: Check[] = derivations.map((d, i) => {
-      const computed = results[i]!;
-      const cov = coveringDeclarations(d, decls);
+      const { coverage: cov, ...computed } = countReading(d, prepared, decls, results[i]!);
       const v = verdict(f.claim, d, computed, cov);
       return {
         reading: d.reading,
         computed_value: computed.value,
         computed_qualifier: computed.qualifier,
-        ...(cov ? { coverage: cov.map((c) => c.id) as [string, ...string[]] } : {}),
+        ...(cov ? { coverage: cov.map((c) => c.id) as [CoverageDecl['id'], ...CoverageDecl['id'][]] } : {}),
         ...v,
         ...(v.verdict === 'inconsistent' && d.difference ? { difference: d.difference } : {}),
         events_matched: computed.events.length,

@@ -41,6 +41,16 @@ export interface Reference {
 /** Collected while a record is validated (ajv keywords run synchronously). */
 let currentRefs: Reference[] = [];
 
+/**
+ * When a property is the derived first or last day of a date beside it (date_earliest and
+ * date_latest beside date: readOnly, present only in the release files), the date's name.
+ */
+export function dayBoundOf(name: string, props: Record<string, Schema>): { base: string; bound: 'earliest' | 'latest' } | undefined {
+  const m = /^(.+)_(earliest|latest)$/.exec(name);
+  if (!m || props[name]?.readOnly !== true || !props[m[1]!]) return undefined;
+  return { base: m[1]!, bound: m[2] as 'earliest' | 'latest' };
+}
+
 export function pointerToPath(pointer: string): (string | number)[] {
   if (!pointer) return [];
   return pointer

@@ -128,6 +128,11 @@ export async function emitRelease(model: ReleaseModel): Promise<Release> {
   for (const name of SCHEMA_FILES) files.set(`schemas/${name}`, json(schemas.files.get(name)));
 
   // The npm entry points and their types.
-  for (const [path, content] of await entryPointFiles(schemas, pkg.version)) files.set(path, content);
+  for (const [path, content] of await entryPointFiles(
+    schemas,
+    pkg.version,
+    Object.fromEntries(COLLECTIONS.map((c) => [c, byCollection.get(c)!.map((r) => String(r.id))])),
+  ))
+    files.set(path, content);
   return { files, tables };
 }

@@ -9,7 +9,8 @@ import { COLLECTIONS, type CollectionName } from '../collections.ts';
 import { deriveFigures, prepareEvents, type PreparedEvent } from '../derive.ts';
 import type { Json, LoadedRecord } from '../load.ts';
 import { ROOT } from '../paths.ts';
-import type { Schema, SchemaSet } from '../schemas.ts';
+import { dayBoundOf, type Schema, type SchemaSet } from '../schemas.ts';
+import { dateRange } from '../dates.ts';
 import type { Dataset, MissileClass } from '../types.ts';
 
 export interface PackageInfo {
@@ -35,7 +36,14 @@ export interface ReleaseModel {
   schemas: SchemaSet;
 }
 
-/** Re-order an object's keys as its schema lists them, recursively. */
+/** A date's derived first or last day (date_earliest, date_latest), set when the date is present. */
+function addDayBound(out: Record<string, Json>, value: { [k: string]: Json }, key: string, props: Record<string, Schema>): void {
+  const b = dayBoundOf(key, props);
+  const date = b ? value[b.base] : undefined;
+  if (b && typeof date === 'string') out[key] = dateRange(date)[b.bound];
+}
+
+/** Re-order an object's keys as its schema lists them, recursively; add the derived day bounds of dates. */
 function canonical(value: Json, plan: { node: Schema; file: string }, schemas: SchemaSet): Json {
   const { node, file } = schemas.deref(plan.node, plan.file);
   if (Array.isArray(value)) {
@@ -51,7 +59,10 @@ function canonical(value: Json, plan: { node: Schema; file: string }, schemas: S
         .filter((k) => !(k in props))
         .sort(),
     ];
-    for (const k of order) if (k in value) out[k] = canonical(value[k]!, { node: props[k] ?? {}, file }, schemas);
+    for (const k of order) {
+      if (k in value) out[k] = canonical(value[k]!, { node: props[k] ?? {}, file }, schemas);
+      else addDayBound(out, value, k, props);
+    }
     return out;
   }
   return value;

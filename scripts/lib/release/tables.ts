@@ -15,7 +15,7 @@
 import { COLLECTIONS, SINGULAR, type CollectionName } from '../collections.ts';
 import { dateRange } from '../dates.ts';
 import type { Json, RecordData } from '../load.ts';
-import { SchemaSet, type Schema } from '../schemas.ts';
+import { dayBoundOf, SchemaSet, type Schema } from '../schemas.ts';
 import { citationObjects, toPointer } from '../walk.ts';
 
 export type ColumnType = 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'datetime';
@@ -131,6 +131,7 @@ export class TableBuilder {
     const req = new Set((node.required ?? []) as string[]);
     for (const [name, raw] of Object.entries(props)) {
       if (SchemaSet.isCitation(raw)) continue; // hoisted into the citations table
+      if (dayBoundOf(name, props)) continue; // the date's column brings its bounds (addColumn)
       const { node: prop, file: propFile } = this.schemas.deref(raw, file);
       const path = [...prefix, name];
       const isReq = required && req.has(name);
