@@ -65,6 +65,13 @@ describe('fast and slow YAML paths', () => {
         '#c',
         "it's",
         '"q"',
+        // Commas: in plain text they start nothing; in a flow collection they start a value.
+        '2,000 km',
+        'at 09:30, 0930 GMT',
+        '[1, 0x1F]',
+        '[a, 012, .inf]',
+        '{a: 1, b: 0o17}',
+        '[x,\n  012]',
       ),
     );
     const value = fc.letrec((tie) => ({

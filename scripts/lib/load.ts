@@ -212,7 +212,13 @@ const UNUSUAL: { hint: (t: string) => boolean; re: RegExp }[] = [
   },
   { hint: (t) => t.includes('?') || t.includes('[') || t.includes('{'), re: /^\s*(-\s+)*[?[{]/m },
   // Numbers: no cheap pre-test is safe here ("2023-01" alone holds a 0 and a digit), so always the regex.
-  { hint: () => true, re: /(?::[ \t]+|[[,{][ \t]*|^[ \t]*(?:-[ \t]+)*-[ \t]+)(?:[+-][\d.]|0[0-9xXoObB]|\.[iInN])/m },
+  // A value can start after "key: ", after "- ", at the start of a line (a flow collection or a
+  // scalar going on from the line before), or inside a flow collection: after its bracket, or after
+  // a comma that follows a bracket on the same line. A comma in plain text ("2,000 km") starts nothing.
+  {
+    hint: () => true,
+    re: /(?::[ \t]+|^[ \t]*(?:-[ \t]+)*|[[{][ \t]*|[[{][^\n]*?,[ \t]*)(?:[+-][\d.]|0[0-9xXoObB]|\.[iInN])/m,
+  },
 ];
 
 /** Whether the text could hold anything the fast parser might read differently. */
