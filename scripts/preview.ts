@@ -1,11 +1,11 @@
 /**
  * npm run preview [-- --port 8080] [-- --dir site]: serve the built site on localhost with
- * node:http (no dependency). Static files only; a folder serves its index.html.
+ * node:http (no dependency). Run npm run site first.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { ROOT } from './lib/paths.ts';
+import { serveStatic } from './lib/site/serve.ts';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -14,32 +14,10 @@ const arg = (name: string) => {
 const dir = resolve(ROOT, arg('dir') ?? 'site');
 const port = Number(arg('port') ?? process.env.PORT ?? 8080);
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
-
 if (!existsSync(dir)) {
   console.error(`${dir} does not exist: run npm run site first`);
-  process.exit(1);
+  process.exitCode = 1;
+} else {
+  const { url } = await serveStatic(dir, port);
+  console.log(`serving ${dir} on ${url} (Ctrl-C to stop)`);
 }
-
-createServer((req, res) => {
-  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-  let file = normalize(join(dir, path));
-  if (file !== dir && !file.startsWith(dir + sep)) {
-    res.writeHead(403).end('forbidden');
-    return;
-  }
-  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-  if (!existsSync(file) || !statSync(file).isFile()) {
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
-    return;
-  }
-  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-  createReadStream(file).pipe(res);
-}).listen(port, '127.0.0.1', () => console.log(`serving ${dir} on http://localhost:${port}/ (Ctrl-C to stop)`));
