@@ -46,7 +46,10 @@ describe('the site, as files', () => {
     expect(broken).toEqual([]);
     expect(checked).toBeGreaterThan(10_000);
     const bad = new Map([
-      ['a/index.html', '<a href="../b/index.html">x</a><a href="/abs.html">y</a><a href="#nope">z</a><a href="https://example.org/">ok</a>'],
+      [
+        'a/index.html',
+        '<a href="../b/index.html">x</a><a href="/abs.html">y</a><a href="#nope">z</a><a href="https://example.org/">ok</a>',
+      ],
     ]);
     expect(checkLinks(bad).broken.map((b) => b.link)).toEqual(['../b/index.html', '/abs.html', '#nope']);
   });
@@ -56,7 +59,10 @@ describe('the site, as files', () => {
     const assets = [...home.matchAll(/(?:href|src)="(?:\.\/)?(assets\/[^"]+)"/g)].map((m) => m[1]!);
     expect(assets).toEqual(expect.arrayContaining(['assets/site.css', 'assets/search.js']));
     // search.js imports MiniSearch on first use: count it anyway.
-    const bytes = [home, ...assets.map((a) => files.get(a)!), files.get('assets/minisearch.js')!].reduce((n, s) => n + Buffer.byteLength(s), 0);
+    const bytes = [home, ...assets.map((a) => files.get(a)!), files.get('assets/minisearch.js')!].reduce(
+      (n, s) => n + Buffer.byteLength(s),
+      0,
+    );
     expect(bytes).toBeLessThan(200 * 1024);
     for (const [path, content] of files) {
       if (!/\.(html|css|js)$/.test(path)) continue;
@@ -133,7 +139,9 @@ describe.skipIf(!chromium)(`the site, in a browser${chromium ? '' : ` (skipped: 
     await page.type('#q', query);
     const q = JSON.stringify(query);
     await page.waitForFunction(`document.querySelector('[data-search-results]').dataset.query === ${q}`);
-    return (await page.evaluate(`[...document.querySelectorAll('[data-search-results] a')].map((a) => new URL(a.href).pathname)`)) as string[];
+    return (await page.evaluate(
+      `[...document.querySelectorAll('[data-search-results] a')].map((a) => new URL(a.href).pathname)`,
+    )) as string[];
   }
 
   it('loads the home page with no console error', async () => {
@@ -157,7 +165,10 @@ describe.skipIf(!chromium)(`the site, in a browser${chromium ? '' : ` (skipped: 
 
   it('narrows the launch list with a filter, and the CSV download holds exactly the shown rows', async () => {
     const { page, errors } = await open('launches/index.html');
-    const visible = async () => (await page.evaluate(`[...document.querySelectorAll('#launches tbody tr')].filter((r) => !r.hidden).map((r) => r.dataset.id)`)) as string[];
+    const visible = async () =>
+      (await page.evaluate(
+        `[...document.querySelectorAll('#launches tbody tr')].filter((r) => !r.hidden).map((r) => r.dataset.id)`,
+      )) as string[];
     const all = await visible();
     await page.select('#launches-year', '2023');
     await page.select('#launches-class', 'icbm');
@@ -176,7 +187,10 @@ describe.skipIf(!chromium)(`the site, in a browser${chromium ? '' : ` (skipped: 
 
   it('shows an event page with its quotations and links to its sources', async () => {
     const { page, errors } = await open(LAUNCH);
-    const quotes = await page.$$eval('#citations ~ figure.citation blockquote, section[aria-labelledby=citations] blockquote', (b) => b.length);
+    const quotes = await page.$$eval(
+      '#citations ~ figure.citation blockquote, section[aria-labelledby=citations] blockquote',
+      (b) => b.length,
+    );
     expect(quotes).toBeGreaterThan(0);
     const sources = await page.$$eval('figure.citation figcaption a', (as) => as.map((a) => a.getAttribute('href')!));
     expect(sources.some((h) => h.startsWith('../../sources/'))).toBe(true);
