@@ -18,7 +18,18 @@ import { chromiumPath, launchOptions } from './lib/site/browser.ts';
 import { siteFiles, writeSite } from './lib/site/index.ts';
 import { serveStatic } from './lib/site/serve.ts';
 
-const QUERIES = ['Hwasong-18', 'annihilate', 'Sohae', 'kim jong un', 'satellite launch', 'hwas', 'anihilate', 'ICBM Pyongyang', 'KCNA', '2023-11-21'];
+const QUERIES = [
+  'Hwasong-18',
+  'annihilate',
+  'Sohae',
+  'kim jong un',
+  'satellite launch',
+  'hwas',
+  'anihilate',
+  'ICBM Pyongyang',
+  'KCNA',
+  '2023-11-21',
+];
 const RUNS = 40;
 
 const { model } = loadModel();
@@ -57,7 +68,9 @@ function inNode(): number {
     }
     const { median, p95, max } = stats(times);
     worst = Math.max(worst, max);
-    console.log(`  node  ${q.padEnd(18)} ${String(hits).padStart(4)} hits  median ${median.toFixed(2)} ms  p95 ${p95.toFixed(2)} ms  max ${max.toFixed(2)} ms`);
+    console.log(
+      `  node  ${q.padEnd(18)} ${String(hits).padStart(4)} hits  median ${median.toFixed(2)} ms  p95 ${p95.toFixed(2)} ms  max ${max.toFixed(2)} ms`,
+    );
   }
   return worst;
 }
@@ -85,12 +98,17 @@ async function inBrowser(executable: string): Promise<number> {
       }
       return { load, out };
     })()`;
-    const r = (await page.evaluate(script)) as { load: number; out: Record<string, { hits: number; median: number; p95: number; max: number }> };
+    const r = (await page.evaluate(script)) as {
+      load: number;
+      out: Record<string, { hits: number; median: number; p95: number; max: number }>;
+    };
     console.log(`chromium: index fetched and loaded in ${r.load.toFixed(1)} ms`);
     let worst = 0;
     for (const [q, s] of Object.entries(r.out)) {
       worst = Math.max(worst, s.max);
-      console.log(`  chromium  ${q.padEnd(18)} ${String(s.hits).padStart(4)} hits  median ${s.median.toFixed(2)} ms  p95 ${s.p95.toFixed(2)} ms  max ${s.max.toFixed(2)} ms`);
+      console.log(
+        `  chromium  ${q.padEnd(18)} ${String(s.hits).padStart(4)} hits  median ${s.median.toFixed(2)} ms  p95 ${s.p95.toFixed(2)} ms  max ${s.max.toFixed(2)} ms`,
+      );
     }
     return worst;
   } finally {
@@ -101,9 +119,13 @@ async function inBrowser(executable: string): Promise<number> {
 }
 
 const worstNode = inNode();
-console.log(`search over all ${records} records, slowest single run (max, first cold run included) in node: ${worstNode.toFixed(2)} ms (goal: under 50 ms)`);
+console.log(
+  `search over all ${records} records, slowest single run (max, first cold run included) in node: ${worstNode.toFixed(2)} ms (goal: under 50 ms)`,
+);
 const executable = chromiumPath();
 if (executable) {
   const worst = await inBrowser(executable);
-  console.log(`search over all ${records} records, slowest single run (max, first cold run included) in chromium: ${worst.toFixed(2)} ms (goal: under 50 ms)`);
+  console.log(
+    `search over all ${records} records, slowest single run (max, first cold run included) in chromium: ${worst.toFixed(2)} ms (goal: under 50 ms)`,
+  );
 } else console.log('chromium not found: the browser measurement is skipped (apt-get install -y chromium)');
