@@ -200,6 +200,21 @@ describe.skipIf(!chromium)(`the site, in a browser${chromium ? '' : ` (skipped: 
     await page.close();
   });
 
+  it('is readable without JavaScript: every row listed, the filters (which need it) hidden', async () => {
+    const page = await browser.newPage();
+    await page.setJavaScriptEnabled(false);
+    await page.goto(`${base}launches/index.html`, { waitUntil: 'load' });
+    const state = (await page.evaluate(
+      `({ rows: document.querySelectorAll('#launches tbody tr').length, hidden: [...document.querySelectorAll('#launches tbody tr')].filter((r) => r.hidden).length, form: document.querySelector('form.filters').hidden })`,
+    )) as { rows: number; hidden: number; form: boolean };
+    expect(state.rows).toBeGreaterThan(100);
+    expect(state.hidden).toBe(0);
+    expect(state.form).toBe(true);
+    await page.goto(base + LAUNCH, { waitUntil: 'load' });
+    expect(await page.$$eval('figure.citation', (f) => f.length)).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it.each(['index.html', LAUNCH, 'launches/index.html', FIGURE])('has no axe violation on %s', async (path) => {
     const { page } = await open(path);
     await page.addScriptTag({ content: axeSource });
