@@ -94,8 +94,12 @@ export function recordPage(site: SiteContext, collection: CollectionName, record
   // For actors, systems, places and sources, what links to them comes first: it is what their page is for.
   const entity = ENTITIES.includes(collection);
   const links = backlinks(w, collection, id);
+  const launched =
+    collection === 'systems' && (site.backlinks.get(`systems/${id}`) ?? []).some((b) => b.field === 'launch.missiles.system');
   const body = html`<article>
-    ${intro(w, collection, obj)} ${collection === 'figures' ? figureReadings(w, obj) : ''} ${quotations(w, obj)} ${entity ? links : ''}
+    ${intro(w, collection, obj)} ${collection === 'figures' ? figureReadings(w, obj) : ''} ${quotations(w, obj)}
+    ${launched ? html`<p><a href="../../launches/index.html?system=${id}">Its launches in the launch list</a>, with filters.</p>` : ''}
+    ${entity ? links : ''}
     <section aria-labelledby="fields">
       <h2 id="fields">Every field</h2>
       ${fieldList(w, obj, root, `${collection}.schema.json`, OWN_SECTIONS)}

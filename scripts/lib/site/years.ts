@@ -104,7 +104,7 @@ function yearPage(site: SiteContext, year: string): [string, string] {
   const body = html`<h1>${year}</h1>
     <p>
       Coverage: ${statusOf(w, year)}. <a href="${href(path, 'years/index.html')}">All years</a> ·
-      <a href="${href(path, `launches/index.html`)}">launch list</a> (filter by year ${year}).
+      <a href="${href(path, `launches/index.html?year=${year}`)}">the launches of ${year} in the launch list</a>.
     </p>
     ${tallyTable(`Launches of ${year} by month`, 'month', [...rows, ['total', sumTallies(months.values()), '']], classes)} ${LEGEND}
     <h2>Every event of ${year} (${all.length})</h2>
