@@ -8,6 +8,7 @@ import type { Schema } from '../schemas.ts';
 import type { AnyRecord } from '../types.ts';
 import { backlinkHeading, labelOf, recordPath, singular, type Obj, type SiteContext } from './context.ts';
 import { citationBlock, fieldList, recordLink, valueHtml, variantsHtml, type Where } from './fields.ts';
+import { launchGlance } from './event.ts';
 import { figureReadings } from './figure.ts';
 import { html, join, type Html } from './html.ts';
 import { citeLine, page } from './layout.ts';
@@ -94,10 +95,13 @@ export function recordPage(site: SiteContext, collection: CollectionName, record
   // For actors, systems, places and sources, what links to them comes first: it is what their page is for.
   const entity = ENTITIES.includes(collection);
   const links = backlinks(w, collection, id);
+  const variantCount = Array.isArray(obj.variants) ? obj.variants.length : 0;
   const launched =
     collection === 'systems' && (site.backlinks.get(`systems/${id}`) ?? []).some((b) => b.field === 'launch.missiles.system');
   const body = html`<article>
-    ${intro(w, collection, obj)} ${collection === 'figures' ? figureReadings(w, obj) : ''} ${quotations(w, obj)}
+    ${intro(w, collection, obj)} ${collection === 'figures' ? figureReadings(w, obj) : ''}
+    ${variantCount ? html`<p>Sources disagree on ${variantCount} value(s): <a href="#variants">see the variants side by side</a>.</p>` : ''}
+    ${collection === 'events' ? launchGlance(w, obj) : ''} ${quotations(w, obj)}
     ${launched ? html`<p><a href="../../launches/index.html?system=${id}">Its launches in the launch list</a>, with filters.</p>` : ''}
     ${entity ? links : ''}
     <section aria-labelledby="fields">
