@@ -20,6 +20,8 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  // The site's browser scripts (copied to site/assets as they are).
+  { files: ['scripts/lib/site/client/**/*.js'], languageOptions: { globals: { ...globals.browser } } },
   // No function in the pipeline longer than 100 lines, comments and blank lines included.
   { files: ['scripts/**/*.ts'], rules: { 'max-lines-per-function': ['error', { max: 100 }] } },
   { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },

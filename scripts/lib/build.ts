@@ -67,11 +67,17 @@ export async function generateFiles(model: ReleaseModel, opts: BuildOptions = {}
   return files;
 }
 
-export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
+/** Validate the data and, when it has no error, derive the release model (what build and the site start from). */
+export function loadModel(opts: Pick<BuildOptions, 'dataDir' | 'seedDir'> = {}): { validation: ValidationResult; model?: ReleaseModel } {
   const schemas = new SchemaSet();
   const validation = validateData({ dataDir: opts.dataDir ?? DATA_DIR, seedDir: opts.seedDir ?? SEED_DIR, schemas });
   if (validation.errors > 0) return { validation };
-  const model = buildModel(validation.records, schemas);
+  return { validation, model: buildModel(validation.records, schemas) };
+}
+
+export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
+  const { validation, model } = loadModel(opts);
+  if (!model) return { validation };
   const files = await generateFiles(model, opts);
   const owned: OwnedDir[] = [{ path: 'dist', target: opts.outDir ?? DIST_DIR }];
   if (opts.check) return { validation, model, files, stale: compareOutputs(files, owned) };
