@@ -1,24 +1,26 @@
 /**
- * The schemas are the one source of truth. This module loads them, compiles one ajv validator per
+ * The schemas are the one source of truth. This module loads them, gives one ajv validator per
  * collection, and offers a resolved view of them (references followed) for everything that derives
  * from them: CSV columns, the Table Schema in datapackage.json, the codebook and the types.
  *
- * Project keywords (registered with ajv so that strict mode accepts them):
+ * Project keywords (registered with ajv so that strict mode accepts them; ajv only carries them):
  * - refersTo: "<collection>"  the string is the id of a record of that collection;
  * - edtf: true                the string is a date in the EDTF subset (see dates.ts);
  * - x-enumDescriptions        the meaning of each enum value, for the codebook.
+ * References and dates are checked by a walk over each record guided by the schema (annotate),
+ * which keeps ajv's part to standard keywords: its compiled validators can then be cached as
+ * standalone code, so a run does not recompile the schemas (or even load ajv) when they have not
+ * changed.
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { Ajv2020, type ValidateFunction, type ErrorObject } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type * as Ajv from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { COLLECTIONS, type CollectionName } from './collections.ts';
 import { checkDate } from './dates.ts';
-import { SCHEMA_DIR } from './paths.ts';
-
-// ajv-formats is CommonJS; its default export arrives as .default under some loaders.
-type AddFormats = typeof addFormatsModule.default;
-const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ?? addFormatsModule) as AddFormats;
+import { ROOT, SCHEMA_DIR } from './paths.ts';
 
 export type Schema = { [key: string]: unknown };
 
@@ -38,19 +40,6 @@ export interface Reference {
   id: string;
 }
 
-/** Collected while a record is validated (ajv keywords run synchronously). */
-let currentRefs: Reference[] = [];
-
-/**
- * When a property is the derived first or last day of a date beside it (date_earliest and
- * date_latest beside date: readOnly, present only in the release files), the date's name.
- */
-export function dayBoundOf(name: string, props: Record<string, Schema>): { base: string; bound: 'earliest' | 'latest' } | undefined {
-  const m = /^(.+)_(earliest|latest)$/.exec(name);
-  if (!m || props[name]?.readOnly !== true || !props[m[1]!]) return undefined;
-  return { base: m[1]!, bound: m[2] as 'earliest' | 'latest' };
-}
-
 export function pointerToPath(pointer: string): (string | number)[] {
   if (!pointer) return [];
   return pointer
@@ -64,52 +53,116 @@ export interface Validators {
   validate(collection: CollectionName, data: unknown): { errors: ErrorObject[]; refs: Reference[] };
 }
 
-export function createValidators(schemas = readSchemas()): Validators {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true });
-  addFormats(ajv, ['date', 'date-time']);
-  // The standard "iri" format (a URL that may hold non-ASCII characters, as found pages often do),
-  // checked with the WHATWG URL parser that browsers use.
-  ajv.addFormat('iri', (value: string) => {
-    try {
-      // Which schemes are allowed is the schema's pattern's business; this checks the form.
-      return new URL(value).hostname.includes('.');
-    } catch {
-      return false;
-    }
+/**
+ * When a property is the derived first or last day of a date beside it (date_earliest and
+ * date_latest beside date: readOnly, present only in the release files), the date's name.
+ */
+export function dayBoundOf(name: string, props: Record<string, Schema>): { base: string; bound: 'earliest' | 'latest' } | undefined {
+  const m = /^(.+)_(earliest|latest)$/.exec(name);
+  if (!m || props[name]?.readOnly !== true || !props[m[1]!]) return undefined;
+  return { base: m[1]!, bound: m[2] as 'earliest' | 'latest' };
+}
+
+const requireHere = createRequire(join(ROOT, 'scripts', 'lib', 'schemas.ts'));
+const FORMATS = join(ROOT, 'scripts', 'lib', 'formats.cjs');
+const CACHE = join(ROOT, 'node_modules', '.cache', 'dprk-data');
+const EDTF_SHAPE = /^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?[?~%]?(\/[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?[?~%]?)?$/;
+type Compiled = Record<CollectionName, ValidateFunction>;
+
+/** Compile the schemas with ajv and return the standalone CommonJS module of the validators. */
+function standaloneSource(schemas: Map<string, Schema>): string {
+  const { Ajv2020, _ } = requireHere('ajv/dist/2020.js') as typeof Ajv;
+  const standaloneCode = (
+    requireHere('ajv/dist/standalone/index.js') as { default: (ajv: Ajv.Ajv2020, refs: Record<string, string>) => string }
+  ).default;
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: true,
+    strictRequired: false,
+    allowUnionTypes: true,
+    verbose: true,
+    code: { source: true, formats: _`require(${FORMATS})` },
   });
-  ajv.addKeyword({ keyword: 'x-enumDescriptions', schemaType: 'object' });
-  ajv.addKeyword({
-    keyword: 'refersTo',
-    schemaType: 'string',
-    errors: false,
-    validate(collection: string, data: unknown, _parent?: unknown, cxt?: { instancePath: string }) {
-      if (typeof data === 'string' && cxt) {
-        currentRefs.push({ pointer: cxt.instancePath, collection: collection as CollectionName, id: data });
-      }
-      return true;
-    },
-  });
-  const edtfValidate = function edtf(this: unknown, _flag: boolean, data: unknown): boolean {
-    if (typeof data !== 'string') return true;
-    // Only strings of the right shape are checked here; the pattern keyword reports the others.
-    if (!/^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?[?~%]?(\/[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?[?~%]?)?$/.test(data)) return true;
-    const r = checkDate(data);
-    if (r.ok) return true;
-    edtfValidate.errors = [{ keyword: 'edtf', message: r.message, params: { hint: r.hint } }];
-    return false;
-  } as ((flag: boolean, data: unknown) => boolean) & { errors?: Partial<ErrorObject>[] };
-  ajv.addKeyword({ keyword: 'edtf', schemaType: 'boolean', errors: true, validate: edtfValidate });
+  for (const [name, format] of Object.entries(requireHere(FORMATS) as Record<string, never>)) ajv.addFormat(name, format);
+  for (const keyword of ['x-enumDescriptions', 'refersTo', 'edtf']) ajv.addKeyword({ keyword });
   for (const [name, schema] of schemas) ajv.addSchema(schema, name);
-  const compiled = new Map<CollectionName, ValidateFunction>();
-  for (const c of COLLECTIONS) compiled.set(c, ajv.getSchema(`${c}.schema.json`)!);
+  return standaloneCode(ajv, Object.fromEntries(COLLECTIONS.map((c) => [c, `${c}.schema.json`])));
+}
+
+/** The validators: the cached standalone module for these schemas, compiled and cached when there is none. */
+function compiledValidators(schemas: Map<string, Schema>): Compiled {
+  const ajvVersion = (JSON.parse(readFileSync(requireHere.resolve('ajv/package.json'), 'utf8')) as { version: string }).version;
+  const key = createHash('sha256')
+    .update(JSON.stringify({ schemas: [...schemas], ajvVersion, formats: readFileSync(FORMATS, 'utf8'), root: ROOT }))
+    .digest('hex')
+    .slice(0, 32);
+  const file = join(CACHE, `validators-${key}.cjs`);
+  try {
+    return requireHere(file) as Compiled;
+  } catch {
+    // not cached yet (or the cache is unreadable): compile
+  }
+  const source = standaloneSource(schemas);
+  try {
+    mkdirSync(CACHE, { recursive: true });
+    writeFileSync(`${file}.${process.pid}.tmp`, source);
+    renameSync(`${file}.${process.pid}.tmp`, file);
+    return requireHere(file) as Compiled;
+  } catch {
+    // no writable cache: load the module from its source text
+    const m = { exports: {} as Compiled };
+    new Function('module', 'exports', 'require', source)(m, m.exports, requireHere);
+    return m.exports;
+  }
+}
+
+/**
+ * The references and EDTF date errors of a record, found by walking it along its schema (properties,
+ * items, $ref): what the refersTo and edtf keywords mark.
+ */
+function annotate(set: SchemaSet, collection: CollectionName, data: unknown): { refs: Reference[]; errors: ErrorObject[] } {
+  const refs: Reference[] = [];
+  const errors: ErrorObject[] = [];
+  const walk = (raw: Schema, file: string, value: unknown, pointer: string, schemaPath: string): void => {
+    const { node, file: f } = set.deref(raw, file);
+    if (typeof value === 'string') {
+      const to = (raw.refersTo ?? node.refersTo) as CollectionName | undefined;
+      if (to) refs.push({ pointer, collection: to, id: value });
+      if ((raw.edtf ?? node.edtf) === true && EDTF_SHAPE.test(value)) {
+        const r = checkDate(value);
+        if (!r.ok)
+          errors.push({
+            keyword: 'edtf',
+            instancePath: pointer,
+            schemaPath: `${schemaPath}/edtf`,
+            params: { hint: r.hint },
+            message: r.message,
+            data: value,
+            parentSchema: node,
+          });
+      }
+    } else if (Array.isArray(value)) {
+      if (node.items) value.forEach((v, i) => walk(node.items as Schema, f, v, `${pointer}/${i}`, `${schemaPath}/items`));
+    } else if (value && typeof value === 'object' && node.properties) {
+      const props = node.properties as Record<string, Schema>;
+      for (const [k, v] of Object.entries(value)) {
+        if (props[k]) walk(props[k]!, f, v, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, `${schemaPath}/properties/${k}`);
+      }
+    }
+  };
+  walk(set.root(collection), `${collection}.schema.json`, data, '', '#');
+  return { refs, errors };
+}
+
+export function createValidators(schemas = readSchemas()): Validators {
+  const compiled = compiledValidators(schemas);
+  const set = new SchemaSet(schemas);
   return {
     validate(collection, data) {
-      currentRefs = [];
-      const fn = compiled.get(collection)!;
+      const fn = compiled[collection];
       fn(data);
-      const refs = currentRefs;
-      currentRefs = [];
-      return { errors: fn.errors ? [...fn.errors] : [], refs };
+      const found = annotate(set, collection, data);
+      return { errors: [...(fn.errors ?? []), ...found.errors], refs: found.refs };
     },
   };
 }
