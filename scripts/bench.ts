@@ -88,8 +88,10 @@ function commandTimes(dataDir: string): { validate: number; check: number } {
   const env = { ...process.env, DPRK_DATA_ROOT: tree };
   const time = (args: string[]) => {
     const t = performance.now();
-    spawnSync(process.execPath, ['--max-semi-space-size=64', RUN, ...args], { env, encoding: 'utf8', maxBuffer: 64 << 20 });
-    return performance.now() - t;
+    const r = spawnSync(process.execPath, ['--max-semi-space-size=64', RUN, ...args], { env, encoding: 'utf8', maxBuffer: 64 << 20 });
+    const ms = performance.now() - t;
+    if (r.status !== 0) throw new Error(`${args.join(' ')} failed in ${tree}: ${r.stderr.slice(-2000)}`);
+    return ms;
   };
   const median = (xs: number[]) => Math.round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!);
   time(['build']); // fills the bundle and type caches and writes the tree's dist/

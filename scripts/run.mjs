@@ -53,5 +53,6 @@ if (!existsSync(out)) {
 // The bundle lives outside scripts/: tell it where the repository is (unless the caller points it
 // at another tree with the same layout, as the benchmark does).
 process.env.DPRK_DATA_ROOT ??= root;
+process.env.DPRK_CODE_ROOT = root;
 process.argv = [process.argv[0], entry, ...args];
 await import(pathToFileURL(out).href);

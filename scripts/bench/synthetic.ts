@@ -117,12 +117,17 @@ function writeEvidence(g: Gen, counts: Record<string, number>): void {
       apogee_km: { value: int(20, 6000), qualifier: 'about' },
       distance_km: { value: int(100, 1500) },
     }));
+    // Drawn in this order so that the records stay what they were for a given seed.
+    const title = sentence(6);
+    const summary = sentence(30);
+    const date = day();
     write('events', id, {
       type: 'missile-launch',
-      title: sentence(6),
-      summary: sentence(30),
-      date: day(),
-      time_utc: '2023-01-01T01:02:00Z',
+      title,
+      summary,
+      date,
+      // 10:02 in Korea on the same day (UTC+9).
+      time_utc: `${date}T01:02:00Z`,
       time_utc_precision: 'minute',
       place: pick(places),
       confirmation: 'confirmed',

@@ -8,9 +8,9 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './paths.ts';
+import { CODE_ROOT } from './paths.ts';
 
-const DIR = join(ROOT, 'node_modules', '.cache', 'dprk-data');
+const DIR = join(CODE_ROOT, 'node_modules', '.cache', 'dprk-data');
 
 export async function cached(kind: string, key: unknown, compute: () => Promise<string>): Promise<string> {
   const hash = createHash('sha256').update(JSON.stringify(key)).digest('hex').slice(0, 32);

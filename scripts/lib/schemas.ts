@@ -20,7 +20,7 @@ import type * as Ajv from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { COLLECTIONS, type CollectionName } from './collections.ts';
 import { checkDate } from './dates.ts';
-import { ROOT, SCHEMA_DIR } from './paths.ts';
+import { CODE_ROOT, SCHEMA_DIR } from './paths.ts';
 
 export type Schema = { [key: string]: unknown };
 
@@ -63,9 +63,9 @@ export function dayBoundOf(name: string, props: Record<string, Schema>): { base:
   return { base: m[1]!, bound: m[2] as 'earliest' | 'latest' };
 }
 
-const requireHere = createRequire(join(ROOT, 'scripts', 'lib', 'schemas.ts'));
-const FORMATS = join(ROOT, 'scripts', 'lib', 'formats.cjs');
-const CACHE = join(ROOT, 'node_modules', '.cache', 'dprk-data');
+const requireHere = createRequire(join(CODE_ROOT, 'scripts', 'lib', 'schemas.ts'));
+const FORMATS = join(CODE_ROOT, 'scripts', 'lib', 'formats.cjs');
+const CACHE = join(CODE_ROOT, 'node_modules', '.cache', 'dprk-data');
 const EDTF_SHAPE = /^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?[?~%]?(\/[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?[?~%]?)?$/;
 type Compiled = Record<CollectionName, ValidateFunction>;
 
@@ -93,7 +93,7 @@ function standaloneSource(schemas: Map<string, Schema>): string {
 function compiledValidators(schemas: Map<string, Schema>): Compiled {
   const ajvVersion = (JSON.parse(readFileSync(requireHere.resolve('ajv/package.json'), 'utf8')) as { version: string }).version;
   const key = createHash('sha256')
-    .update(JSON.stringify({ schemas: [...schemas], ajvVersion, formats: readFileSync(FORMATS, 'utf8'), root: ROOT }))
+    .update(JSON.stringify({ schemas: [...schemas], ajvVersion, formats: readFileSync(FORMATS, 'utf8'), root: CODE_ROOT }))
     .digest('hex')
     .slice(0, 32);
   const file = join(CACHE, `validators-${key}.cjs`);

@@ -12,7 +12,7 @@
 import { build } from 'esbuild';
 import { join } from 'node:path';
 import { COLLECTIONS, type CollectionName } from '../collections.ts';
-import { ROOT } from '../paths.ts';
+import { CODE_ROOT } from '../paths.ts';
 import { type Schema, type SchemaSet } from '../schemas.ts';
 import { queryDeclarations } from './querytypes.ts';
 import { generateTypes, TYPE_NAMES, TYPES_BANNER } from './typegen.ts';
@@ -49,8 +49,8 @@ export function referenceFields(schemas: SchemaSet): Record<string, CollectionNa
 /** runtime.ts bundled for one module format. */
 async function bundleRuntime(format: 'esm' | 'cjs'): Promise<string> {
   const result = await build({
-    entryPoints: [join(ROOT, 'scripts', 'lib', 'release', 'runtime.ts')],
-    absWorkingDir: ROOT,
+    entryPoints: [join(CODE_ROOT, 'scripts', 'lib', 'release', 'runtime.ts')],
+    absWorkingDir: CODE_ROOT,
     bundle: true,
     write: false,
     format,

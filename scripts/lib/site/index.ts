@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ROOT } from '../paths.ts';
+import { CODE_ROOT } from '../paths.ts';
 import type { ReleaseModel } from '../release/model.ts';
 import { browsePages } from './browse.ts';
 import { siteContext } from './context.ts';
@@ -19,7 +19,7 @@ import { statementsPage } from './statements.ts';
 import { yearPages } from './years.ts';
 
 // From the repository root rather than this module, so that the bundled scripts find them too.
-const CLIENT = join(ROOT, 'scripts', 'lib', 'site', 'client');
+const CLIENT = join(CODE_ROOT, 'scripts', 'lib', 'site', 'client');
 
 /** Where the site says it lives, for the "cite this record" lines; SITE_URL overrides it. */
 export const DEFAULT_SITE_URL = 'https://dprk-data.github.io/dprk-data/';
