@@ -58,8 +58,8 @@ export function homePage(site: SiteContext): [string, string] {
       <figure class="chart">
         ${raw(chart(site))}
         <figcaption>
-          Missiles per month by class over the first complete coverage period; numbers above the bars are launch events; the strip marks
-          summits and statements.
+          Missiles by class over every launch coverage declaration (per year over long spans), launch events above the bars, periods not
+          declared complete shaded; the strips mark nuclear tests, UN resolutions and vetoes, summits and statements.
         </figcaption>
       </figure>
     </section>
