@@ -36,21 +36,27 @@ export interface LoadedRecord {
   readonly lines: LineCounter;
 }
 
+/** Parse with the yaml package in its strict YAML 1.2 mode, keeping the line index for positions. */
+function parseWithPositions(text: string): { docs: Yaml.Document.Parsed[] | Yaml.EmptyStream; lines: LineCounter } {
+  const Y = yaml();
+  const lines = new Y.LineCounter();
+  const docs = Y.parseAllDocuments(text, {
+    lineCounter: lines,
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: true,
+    version: '1.2',
+    logLevel: 'error',
+  });
+  return { docs, lines };
+}
+
 function lazyRecord(collection: CollectionName, id: string, file: string, data: RecordData, text: string): LoadedRecord {
   let parsed: { doc: Document; lines: LineCounter } | undefined;
   const get = () => {
     if (!parsed) {
-      const Y = yaml();
-      const lines = new Y.LineCounter();
-      const doc = Y.parseAllDocuments(text, {
-        lineCounter: lines,
-        uniqueKeys: true,
-        prettyErrors: false,
-        strict: true,
-        version: '1.2',
-        logLevel: 'error',
-      });
-      parsed = { doc: (Array.isArray(doc) ? doc[0] : undefined) as Document, lines };
+      const { docs, lines } = parseWithPositions(text);
+      parsed = { doc: (Array.isArray(docs) ? docs[0] : undefined) as Document, lines };
     }
     return parsed;
   };
@@ -330,15 +336,7 @@ function parseSlow(
     problems.push(problem(file, line, col, '', code, message, hint));
     return { problems };
   };
-  const lines = new Y.LineCounter();
-  const docs = Y.parseAllDocuments(text, {
-    lineCounter: lines,
-    uniqueKeys: true,
-    prettyErrors: false,
-    strict: true,
-    version: '1.2',
-    logLevel: 'error',
-  });
+  const { docs, lines } = parseWithPositions(text);
   if (!Array.isArray(docs) || docs.length === 0) {
     return fail(
       1,

@@ -6,7 +6,8 @@
 import type { ReleaseModel } from '../release/model.ts';
 import type { Figure } from '../types.ts';
 
-const QUALIFIER_WORDS: Record<string, string> = {
+/** How a qualifier reads before a number (shared with the site). */
+export const QUALIFIER_WORDS: Record<string, string> = {
   exact: '',
   about: 'about ',
   'at-least': 'at least ',

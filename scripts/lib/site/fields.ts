@@ -4,6 +4,7 @@
  * their meaning, dates with their first and last possible day, citations with their quotation
  * and source). Driven by the schemas, so a new field shows up without code.
  */
+import { QUALIFIER_WORDS as REPORT_QUALIFIER_WORDS } from '../docs/figures-report.ts';
 import type { CollectionName } from '../collections.ts';
 import { dateRange } from '../dates.ts';
 import type { Json } from '../load.ts';
@@ -18,12 +19,7 @@ export interface Where {
 }
 
 const QUALIFIER_WORDS: Record<string, string> = {
-  exact: '',
-  about: 'about ',
-  'at-least': 'at least ',
-  'more-than': 'more than ',
-  'at-most': 'at most ',
-  'less-than': 'fewer than ',
+  ...REPORT_QUALIFIER_WORDS,
   several: 'several (at least) ',
   unknown: 'unknown (placeholder) ',
 };
