@@ -133,7 +133,7 @@ export interface Source {
  */
 id: SourceId
 /**
- * The headline or title as the page gives it. When the stored page shows none, the words of its address, and notes say so; never an invented headline.
+ * The headline or title as the page gives it. When the archived copy shows none, the words of its address, and notes say so; never an invented headline.
  */
 title: string
 /**
@@ -181,7 +181,7 @@ copy_of?: {
  */
 host: string
 /**
- * Address of the original, when known from a stored page.
+ * Address of the original, when known from the archived copy.
  */
 original_url?: string
 }
