@@ -1266,7 +1266,7 @@ export interface OtherEvent extends Omit<EventFields, "type" | "launch" | "nucle
  */
 export type Event = LaunchEvent | NuclearTestEvent | ResolutionEvent | OtherEvent
 /**
- * The id of a record in sources (one of the 1189 released); a reference to any other id does not compile.
+ * The id of a record in sources (one of the 1200 released); a reference to any other id does not compile.
  */
 export type SourceId =
   | "38north-2017-09-sixth-test-revised-250-kilotons"
@@ -1284,6 +1284,7 @@ export type SourceId =
   | "afp-2016-04-23-slbm-appeared-failed"
   | "afp-2018-04-27-kim-new-history-begins"
   | "afp-2018-06-12-trump-terrific-relationship"
+  | "afp-2024-06-19-kim-treaty-defensive"
   | "afp-2024-06-19-putin-kim-sign-treaty"
   | "afp-2025-10-10-kim-hails-ties-china"
   | "afpbb-2014-03-26-nodong"
@@ -1414,6 +1415,7 @@ export type SourceId =
   | "chosun-2016-01-09-slbm-ejection-video"
   | "chosun-2016-09-09-fifth-test-warhead"
   | "chosun-2018-05-28-surprise-summit-at-border"
+  | "chosun-2018-09-21-moon-to-brief-trump"
   | "chosun-2019-09-11-two-missiles-after-talks-offer"
   | "chosun-2022-09-29-two-more-srbms"
   | "chosun-2022-11-08-cruise-missile-claim"
@@ -1449,6 +1451,7 @@ export type SourceId =
   | "cns-2009-04-08-satellite-falls-short"
   | "cns-chronology-missile-trade-1990-1991"
   | "crbcnews-2025-12-29-long-range-cruise"
+  | "cri-2009-10-07-wen-welcomes-kim-six-party"
   | "cri-2010-06-panel-of-experts-renewal"
   | "cri-2013-05-20-six-projectiles"
   | "cri-filipino-2017-09-12-resolution-2375"
@@ -1829,6 +1832,7 @@ export type SourceId =
   | "koreaherald-2017-06-08-anti-ship-cruise-missiles"
   | "koreaherald-2017-08-28-likely-srbms"
   | "koreaherald-2017-11-29-nk-claims-new-icbm"
+  | "koreaherald-2018-04-27-koreas-to-declare-end-to-war"
   | "koreaherald-2019-01-08-kim-in-china-to-meet-xi"
   | "koreaherald-2022-01-27-two-srbms"
   | "koreaherald-2022-05-07-yonhap-unidentified-projectile"
@@ -1846,6 +1850,7 @@ export type SourceId =
   | "koreajoongangdaily-2024-01-01-yoon-deterrence"
   | "koreajoongangdaily-2024-11-05-srbms-before-us-election"
   | "koreajoongangdaily-2025-04-27-yonhap-russian-general-confirms"
+  | "koreanet-climbing-over-the-wall-2000"
   | "koreanewsgazette-2024-04-cruise-anti-aircraft-tests"
   | "koreaportal-2016-01-13-slbm-footage"
   | "koreapost-2018-11-06-kim-meets-cuban-president-office"
@@ -1903,6 +1908,7 @@ export type SourceId =
   | "lubbockonline-2002-10-17-ap-north-korea-admits"
   | "macaudailytimes-ap-defense-chief-7000-containers"
   | "mainichi-2000-06-14-inter-korean-summit-begins"
+  | "mainichi-2018-04-27-never-repeat-unfortunate-history"
   | "malaymail-2017-02-13-afp-pukguksong-2"
   | "malaymail-2017-08-29-reuters-intermediate-range"
   | "malaymail-2024-04-23-afp-nuclear-counterattack-drill"
@@ -2102,6 +2108,7 @@ export type SourceId =
   | "nyt-2015-02-08-five-missiles"
   | "nyt-2019-08-11-new-type-of-missile"
   | "nytimes-1994-10-21-us-north-korea-sign-pact"
+  | "nytimes-1994-10-22-kang-milestone-document"
   | "nzherald-2006-north-korea-rejects-un-vote"
   | "observerbd-2022-09-29-reuters-two-missiles-harris"
   | "ohmynews-2009-05-28-yield-second-nuke"
@@ -2193,6 +2200,7 @@ export type SourceId =
   | "shine-2024-03-19-xinhua-super-large-mrl-drill"
   | "shine-2024-09-19-xinhua-ballistic-and-cruise-missile"
   | "siminilbo-newsis-2012-panel-of-experts-renewal"
+  | "skpresscorps-2007-10-04-roh-reports-pyongyang-visit"
   | "smh-2010-08-china-president-meets-kim"
   | "solidearth-2019-gaebler-multi-technology-2017-test"
   | "spacedaily-2003-10-20-afp-surface-to-ship"
@@ -2218,6 +2226,7 @@ export type SourceId =
   | "sputnik-ja-2016-01-12-slbm-video"
   | "sputnikjp-2022-02-27-eighth-launch"
   | "startribune-ap-kims-sister-denies-weapons-to-russia"
+  | "statedept-2005-09-19-hill-afternoon-departure"
   | "statista-north-korea-missile-tests-timeline"
   | "straitstimes-2013-02-12-afp-apparent-nuclear-test"
   | "straitstimes-2018-05-26-surprise-talks-fixed-will"
@@ -2261,9 +2270,11 @@ export type SourceId =
   | "thehindu-2011-08-24-kim-tells-medvedev"
   | "thehindu-2023-11-01-afp-artillery-rounds"
   | "theinvestor-2017-05-22-kim-orders-deployment"
+  | "thenewdaily-2018-06-12-world-will-see-major-change"
   | "thenews-2019-07-31-two-srbms"
   | "thespacereview-malligyong-1-signs-of-life"
   | "thestar-2009-06-us-downgrades-size-of-test"
+  | "thestatesman-2018-04-27-kim-pledges-not-repeat-history"
   | "thetimes-2019-08-10-two-ballistic-missiles"
   | "theweek-trump-walked-away-hanoi"
   | "thewest-2023-02-24-long-range-cruise-missiles"
@@ -2459,7 +2470,7 @@ export type SourceId =
   | "ytn-2021-09-15-two-ballistic-missiles"
   | "zum-yonhap-2022-08-19-military-keeps-onchon"
 /**
- * The id of a record in actors (one of the 89 released); a reference to any other id does not compile.
+ * The id of a record in actors (one of the 90 released); a reference to any other id does not compile.
  */
 export type ActorId =
   | "agence-france-presse"
@@ -2473,6 +2484,7 @@ export type ActorId =
   | "china-earthquake-administration"
   | "china-earthquake-networks-center"
   | "choummaly-sayasone"
+  | "christopher-hill"
   | "ctbto"
   | "dmitry-medvedev"
   | "dmitry-peskov"
