@@ -3010,12 +3010,14 @@ export type EventId =
   | "2026-03-10-choe-hyon-strategic-cruise-missiles"
   | "2026-03-14-600mm-mrl-salvo"
 /**
- * The id of a record in statements (one of the 86 released); a reference to any other id does not compile.
+ * The id of a record in statements (one of the 92 released); a reference to any other id does not compile.
  */
 export type StatementId =
+  | "1994-10-21-kang-sok-ju-milestone-document"
   | "2000-05-jiang-zemin-welcomes-inter-korean-summit"
   | "2000-05-kim-jong-il-beijing-deep-impression"
   | "2000-06-14-kim-jong-il-break-out-of-seclusion"
+  | "2000-06-15-kim-dae-jung-new-day-has-dawned"
   | "2000-07-19-putin-kim-offers-foreign-rockets"
   | "2001-01-kim-jong-il-china-policies-correct"
   | "2001-08-04-kim-jong-il-moscow-declaration-success"
@@ -3026,9 +3028,11 @@ export type StatementId =
   | "2002-09-17-kim-jong-il-apologises-for-abductions"
   | "2004-04-kim-jong-il-patient-flexible-six-party"
   | "2004-05-22-koizumi-summit-very-meaningful"
+  | "2005-09-19-hill-very-important-agreement"
   | "2005-10-28-kim-jong-il-will-attend-six-party-talks"
   | "2006-01-17-kim-jong-il-no-change-denuclearization"
   | "2007-10-03-kim-jong-il-proposes-extending-summit"
+  | "2007-10-04-roh-trip-very-satisfactory"
   | "2009-04-14-dprk-foreign-ministry-never-again-six-party-talks"
   | "2009-10-kim-jong-il-multilateral-talks-depend-on-us"
   | "2010-05-kim-jong-il-resume-six-party-talks"
@@ -3037,8 +3041,10 @@ export type StatementId =
   | "2011-05-kim-jong-il-banquet-pleased-to-visit-china"
   | "2011-08-24-medvedev-gas-pipeline-commission"
   | "2018-03-kim-denuclearization-can-be-resolved"
+  | "2018-04-27-kim-avoid-repeating-unfortunate-history"
   | "2018-04-27-kim-starting-signal-new-history"
   | "2018-04-27-moon-hopes-bold-agreement"
+  | "2018-04-27-moon-no-war-new-era-of-peace"
   | "2018-05-26-kim-fixed-will-on-trump-summit"
   | "2018-05-kim-no-need-to-be-nuclear-state"
   | "2018-06-10-kim-thanks-lee-for-hosting"
