@@ -1266,7 +1266,7 @@ export interface OtherEvent extends Omit<EventFields, "type" | "launch" | "nucle
  */
 export type Event = LaunchEvent | NuclearTestEvent | ResolutionEvent | OtherEvent
 /**
- * The id of a record in sources (one of the 1200 released); a reference to any other id does not compile.
+ * The id of a record in sources (one of the 1201 released); a reference to any other id does not compile.
  */
 export type SourceId =
   | "38north-2017-09-sixth-test-revised-250-kilotons"
@@ -1584,6 +1584,7 @@ export type SourceId =
   | "financialexpress-2023-03-22-ap-cruise-missiles"
   | "firstpost-2022-03-17-north-korea-silent"
   | "flyteam-2015-03-02-two-ballistic-missiles"
+  | "fnnews-2025-10-10-to-lam-meets-kim"
   | "focusnews-2016-01-06-kma-magnitude-4-8"
   | "foi-2017-09-11-nuclear-weapons-test"
   | "forbesindia-2023-03-20-freedom-shield"
@@ -3010,7 +3011,7 @@ export type EventId =
   | "2026-03-10-choe-hyon-strategic-cruise-missiles"
   | "2026-03-14-600mm-mrl-salvo"
 /**
- * The id of a record in statements (one of the 92 released); a reference to any other id does not compile.
+ * The id of a record in statements (one of the 95 released); a reference to any other id does not compile.
  */
 export type StatementId =
   | "1994-10-21-kang-sok-ju-milestone-document"
@@ -3048,11 +3049,13 @@ export type StatementId =
   | "2018-05-26-kim-fixed-will-on-trump-summit"
   | "2018-05-kim-no-need-to-be-nuclear-state"
   | "2018-06-10-kim-thanks-lee-for-hosting"
+  | "2018-06-12-kim-leave-the-past-behind"
   | "2018-06-12-kim-past-worked-as-fetters"
   | "2018-06-19-kim-cooperate-china-new-future"
   | "2018-06-19-kim-singapore-deal-new-phase"
   | "2018-09-19-kim-promises-seoul-visit"
   | "2018-09-19-moon-concrete-denuclearization-measures"
+  | "2018-09-20-moon-military-agreement-next-steps"
   | "2018-11-diaz-canel-relationship-historical"
   | "2018-11-kim-jong-un-cuba-visit-turning-point"
   | "2019-01-08-kim-results-welcomed-by-world"
@@ -3084,6 +3087,7 @@ export type StatementId =
   | "2024-03-18-shin-won-sik-7000-containers-to-russia"
   | "2024-05-17-kim-yo-jong-denies-arms-exports"
   | "2024-06-19-kim-full-support-special-military-operation"
+  | "2024-06-19-kim-treaty-defensive-document"
   | "2024-06-19-putin-treaty-mutual-assistance"
   | "2024-06-20-south-korea-regrets-dprk-russia-treaty"
   | "2024-10-17-zelenskyy-north-korea-preparing-troops"
