@@ -8,5 +8,5 @@ export { default as events } from './events.js';
 export { default as statements } from './statements.js';
 export { default as figures } from './figures.js';
 export { default as coverage } from './coverage.js';
-export const version = "0.1.0";
+export const version = "0.2.0";
 export { get, resolve, citationsOf, count } from './query.js';
