@@ -1266,12 +1266,13 @@ export interface OtherEvent extends Omit<EventFields, "type" | "launch" | "nucle
  */
 export type Event = LaunchEvent | NuclearTestEvent | ResolutionEvent | OtherEvent
 /**
- * The id of a record in sources (one of the 1201 released); a reference to any other id does not compile.
+ * The id of a record in sources (one of the 1206 released); a reference to any other id does not compile.
  */
 export type SourceId =
   | "38north-2017-09-sixth-test-revised-250-kilotons"
   | "38north-2022-01-january-14-17-srbm-launches"
   | "9news-2024-04-23-ap-nuclear-counterattack-drills"
+  | "aa-2025-09-xi-kim-bilateral-summit-beijing"
   | "abc-2000-07-19-putin-first-visit"
   | "abc-2016-01-09-slbm-video"
   | "abc-2019-06-30-trump-steps-inside-north-korea"
@@ -1352,6 +1353,7 @@ export type SourceId =
   | "asahi-2022-09-26-hamada-650km"
   | "asahi-ajw-14921266-jalert-okinawa"
   | "asiae-2022-01-30-ballistic-missile"
+  | "asiance-2011-05-wsj-kim-seventh-trip-china"
   | "asianews-2022-11-03-koreaherald-three-missiles"
   | "asianews-2023-08-31-koreaherald-ballistic-missiles"
   | "asil-2017-08-05-resolution-2371"
@@ -1409,6 +1411,7 @@ export type SourceId =
   | "chinaorgcn-2001-01-dprk-top-leader-visits-china"
   | "chinaorgcn-2002-11-15-xinhua-kedo-suspends-oil"
   | "chinaorgcn-2018-09-19-xinhua-kim-moon-agree-further-steps"
+  | "chosonsinbo-2001-09-kim-jong-il-speech-jiang-visit"
   | "chosun-2006-10-unsc-sanctions-resolution"
   | "chosun-2008-03-28-short-range-missiles-yellow-sea"
   | "chosun-2016-01-07-first-hydrogen-bomb-claim"
@@ -2071,6 +2074,7 @@ export type SourceId =
   | "nknews-2016-03-resolution-2270"
   | "nknews-2017-03-failed-missile-test-mnd"
   | "nknews-2018-03-kim-xi-meet-beijing-xinhua"
+  | "nknews-2019-06-21-fifth-summit-xi-kim"
   | "nknews-2019-06-21-xi-self-development"
   | "nknews-2020-02-missile-testing-from-here"
   | "nknews-2021-03-two-missiles-first-since-biden"
@@ -2176,6 +2180,7 @@ export type SourceId =
   | "sbs-2026-01-04-security-office-meeting"
   | "sbs-jcs-launcher-abnormal-flight"
   | "sbs-kcna-photo-hwasal-2-drill"
+  | "scmp-2018-09-rival-koreas-summit-pyongyang"
   | "scmp-2023-08-24-spy-satellite-failure-again"
   | "scmp-2023-11-22-first-spy-satellite"
   | "scmp-2024-01-01-ap-kim-treasured-sword"
@@ -3011,7 +3016,7 @@ export type EventId =
   | "2026-03-10-choe-hyon-strategic-cruise-missiles"
   | "2026-03-14-600mm-mrl-salvo"
 /**
- * The id of a record in statements (one of the 95 released); a reference to any other id does not compile.
+ * The id of a record in statements (one of the 96 released); a reference to any other id does not compile.
  */
 export type StatementId =
   | "1994-10-21-kang-sok-ju-milestone-document"
@@ -3023,6 +3028,7 @@ export type StatementId =
   | "2001-01-kim-jong-il-china-policies-correct"
   | "2001-08-04-kim-jong-il-moscow-declaration-success"
   | "2001-09-03-kim-jong-il-friendship-with-china"
+  | "2001-09-kim-jong-il-speech-welcoming-jiang"
   | "2002-03-29-kim-jong-il-positive-on-inter-korean-talks"
   | "2002-08-23-kim-jong-il-1000-percent-happy"
   | "2002-08-23-putin-russia-ready-to-help-korean-peninsula"
