@@ -1266,7 +1266,7 @@ export interface OtherEvent extends Omit<EventFields, "type" | "launch" | "nucle
  */
 export type Event = LaunchEvent | NuclearTestEvent | ResolutionEvent | OtherEvent
 /**
- * The id of a record in sources (one of the 1206 released); a reference to any other id does not compile.
+ * The id of a record in sources (one of the 1219 released); a reference to any other id does not compile.
  */
 export type SourceId =
   | "38north-2017-09-sixth-test-revised-250-kilotons"
@@ -1282,6 +1282,7 @@ export type SourceId =
   | "aerotime-kim-tours-fighter-jet-plant"
   | "afp-2005-10-30-hu-pushes-talks-reform"
   | "afp-2011-08-25-medvedev-nuclear-pledge"
+  | "afp-2012-02-29-north-korea-agrees-nuclear-moratorium"
   | "afp-2016-04-23-slbm-appeared-failed"
   | "afp-2018-04-27-kim-new-history-begins"
   | "afp-2018-06-12-trump-terrific-relationship"
@@ -1410,6 +1411,8 @@ export type SourceId =
   | "chinamil-2017-06-09-xinhua-ground-to-sea-cruise"
   | "chinaorgcn-2001-01-dprk-top-leader-visits-china"
   | "chinaorgcn-2002-11-15-xinhua-kedo-suspends-oil"
+  | "chinaorgcn-2007-02-14-six-party-talks-joint-document"
+  | "chinaorgcn-2007-02-14-yongbyon-shut-down-within-60-days"
   | "chinaorgcn-2018-09-19-xinhua-kim-moon-agree-further-steps"
   | "chosonsinbo-2001-09-kim-jong-il-speech-jiang-visit"
   | "chosun-2006-10-unsc-sanctions-resolution"
@@ -1959,6 +1962,8 @@ export type SourceId =
   | "mofa-2002-09-17-koizumi-visit-north-korea"
   | "mofa-2018-09-21-pyongyang-joint-declaration"
   | "mofa-kr-2013-01-resolution-2087"
+  | "mofakr-2007-10-03-second-phase-actions-summary"
+  | "mofakr-2007-10-03-second-phase-actions-text"
   | "moneycontrol-2023-03-14-reuters-two-srbms"
   | "moneycontrol-2023-03-22-reuters-cruise-missiles"
   | "moneys-2017-08-29-jcs-missile-over-japan"
@@ -2142,6 +2147,7 @@ export type SourceId =
   | "rediff-2005-05-01-kyodo-missile"
   | "reuters-2007-06-07-missile-launch-white-house-ire"
   | "reuters-2007-10-03-south-rejects-extension"
+  | "reuters-2012-02-29-north-korea-nuclear-moratorium-iaea"
   | "reuters-2016-01-06-ctbto-magnitude-less-than-2013"
   | "reuters-2016-04-24-kcna-slbm-great-success"
   | "reuters-2016-04-28-stratcom-musudan"
@@ -2163,7 +2169,10 @@ export type SourceId =
   | "rfa-2012-04-13-rocket-launch-fails"
   | "rfa-2016-04-15-musudan-first-failure"
   | "rferl-2005-09-19-north-korea-agrees-give-up-nuclear"
+  | "rferl-2007-02-13-north-korea-agrees-shut-down-nuclear-facilities"
   | "rfi-2009-04-14-north-korea-quit-disarmament-talks"
+  | "rnz-2012-03-29-us-shelves-food-aid-north-korea"
+  | "rnz-2012-04-14-food-aid-north-korea-cancelled"
   | "rodong-2018-04-28-kim-moon-house-of-peace"
   | "rt-2016-01-09-slbm-video"
   | "sahafati-2024-09-18-kuna-srbms-north-of-pyongyang"
@@ -2232,6 +2241,8 @@ export type SourceId =
   | "sputnik-ja-2016-01-12-slbm-video"
   | "sputnikjp-2022-02-27-eighth-launch"
   | "startribune-ap-kims-sister-denies-weapons-to-russia"
+  | "state-2007-02-13-initial-actions-fact-sheet"
+  | "state-2012-02-29-us-dprk-bilateral-discussions"
   | "statedept-2005-09-19-hill-afternoon-departure"
   | "statista-north-korea-missile-tests-timeline"
   | "straitstimes-2013-02-12-afp-apparent-nuclear-test"
@@ -2329,6 +2340,7 @@ export type SourceId =
   | "unpress-2023-sc15240-resolution-2680"
   | "unpress-2024-sc15648-panel-veto"
   | "unpress-security-council-listing-page-340"
+  | "upi-2007-02-13-n-korea-agrees-close-nuclear-plant"
   | "upi-2010-05-07-pyongyang-hints-talks"
   | "upi-2016-04-23-slbm"
   | "upi-2016-06-21-two-musudan"
@@ -2389,6 +2401,7 @@ export type SourceId =
   | "wsvn-2025-04-ap-north-korea-confirms-troops"
   | "wtkr-2017-11-30-us-military-new-icbm"
   | "wtvy-2017-09-15-ap-longest-ever-flight"
+  | "xinhua-2007-10-03-joint-document-six-party-talks-released"
   | "xinhua-2014-07-27-kim-rocket-drill"
   | "xinhua-2014-08-15-tactical-rocket"
   | "xinhua-2015-11-28-slbm-failure"
@@ -2679,7 +2692,7 @@ export type SystemId =
   | "unha-2"
   | "unha-3"
 /**
- * The id of a record in events (one of the 333 released); a reference to any other id does not compile.
+ * The id of a record in events (one of the 336 released); a reference to any other id does not compile.
  */
 export type EventId =
   | "1984-scud-b-first-test"
@@ -2721,10 +2734,12 @@ export type EventId =
   | "2006-07-15-unsc-resolution-1695"
   | "2006-10-09-first-nuclear-test"
   | "2006-10-14-unsc-resolution-1718"
+  | "2007-02-13-six-party-initial-actions-agreement"
   | "2007-05-25-short-range-missile-launches"
   | "2007-06-07-short-range-missiles-yellow-sea"
   | "2007-06-27-short-range-ballistic-missiles"
   | "2007-10-02-roh-moo-hyun-kim-jong-il-summit"
+  | "2007-10-03-six-party-second-phase-actions-agreement"
   | "2007-10-04-inter-korean-summit-declaration"
   | "2008-03-28-short-range-missiles-yellow-sea"
   | "2008-05-30-ship-to-ship-missiles-yellow-sea"
@@ -2749,6 +2764,7 @@ export type EventId =
   | "2011-09-kim-jong-il-choummaly-sayasone-summit"
   | "2011-12-19-short-range-missile-launches"
   | "2012-01-11-kn-02-launches"
+  | "2012-02-29-us-dprk-moratorium-and-food-aid-announcements"
   | "2012-03-29-kn-01-launches"
   | "2012-04-13-kwangmyongsong-3-launch-failure"
   | "2012-12-12-kwangmyongsong-3-unit-2-launch"
