@@ -1266,7 +1266,7 @@ export interface OtherEvent extends Omit<EventFields, "type" | "launch" | "nucle
  */
 export type Event = LaunchEvent | NuclearTestEvent | ResolutionEvent | OtherEvent
 /**
- * The id of a record in sources (one of the 1219 released); a reference to any other id does not compile.
+ * The id of a record in sources (one of the 1232 released); a reference to any other id does not compile.
  */
 export type SourceId =
   | "38north-2017-09-sixth-test-revised-250-kilotons"
@@ -1400,6 +1400,7 @@ export type SourceId =
   | "cgtn-2023-03-17-kcna-icbm-thursday"
   | "chaovietnam-2026-03-14-vnexpress-ten-ballistic-missiles"
   | "chicagoshimpo-2017-02-12-kyodo-trump-hosts-abe"
+  | "chicagotribune-1999-09-25-north-korea-halt-missile-tests"
   | "chicagotribune-2002-09-18-day-of-apologies"
   | "chicagotribune-2003-02-25-missile-into-sea"
   | "chinadaily-2004-05-24-koizumi-returns"
@@ -1514,6 +1515,7 @@ export type SourceId =
   | "devdiscourse-2025-04-30-choe-hyon-trials"
   | "dhakatribune-2025-09-04-xi-talks-kim"
   | "docslib-military-domain-agreement-text"
+  | "donga-2000-10-12-us-nk-joint-statement-issued"
   | "donga-2001-09-03-jiang-kim-meeting-today"
   | "donga-2002-09-17-kim-apologizing-kidnapping"
   | "donga-2004-04-21-kim-wraps-up-china-visit"
@@ -1600,6 +1602,9 @@ export type SourceId =
   | "gcaptain-2025-01-26-bloomberg-strategic-cruise"
   | "genews-2022-03-24-icbm-launch"
   | "gephardtdaily-2017-05-21-upi-unidentified-missile"
+  | "globalpolicy-1999-08-26-nyt-north-korea-agrees-to-talks"
+  | "globalsecurity-1999-09-13-voa-north-korea-missile"
+  | "globalsecurity-2000-10-12-us-dprk-joint-communique"
   | "globalsecurity-2009-05-25-ria-three-missile-trials"
   | "globaltimes-2017-08-29-missile-flies-over-japan"
   | "globaltimes-2019-06-19-xi-state-visit"
@@ -1691,6 +1696,7 @@ export type SourceId =
   | "japannews-ballistic-missiles-update-1"
   | "japannews-possible-ballistic-missile-okinawa"
   | "japantimes-2009-10-13-kyodo-five-missiles"
+  | "japantimes-2012-09-26-ten-years-on-little-progress"
   | "japantimes-2016-12-01-kyodo-reuters-new-sanctions"
   | "japantimes-2017-07-04-missile-lands-in-eez"
   | "japantimes-2023-03-16-missile-yoon-kishida-summit"
@@ -1968,6 +1974,7 @@ export type SourceId =
   | "moneycontrol-2023-03-22-reuters-cruise-missiles"
   | "moneys-2017-08-29-jcs-missile-over-japan"
   | "monitorulapararii-2019-08-16-missiles-do-the-talking"
+  | "morningjournal-clinton-may-visit-north-korea"
   | "moscowtimes-2023-10-17-afp-no-proof"
   | "mt-2015-03-02-two-srbms"
   | "mt-2016-10-20-musudan-eighth"
@@ -2124,7 +2131,9 @@ export type SourceId =
   | "ohmynews-2009-05-28-yield-second-nuke"
   | "pa-2022-03-05-suspected-ballistic-missile"
   | "pacificsentinel-2017-06-08-yonhap-anti-ship-missiles"
+  | "peoplecn-2002-09-18-dprk-japan-pyongyang-declaration-published"
   | "peoplecn-2002-11-15-xinhua-suspend-oil-supply"
+  | "peoplecn-2002-11-17-dprk-may-reconsider-missile-moratorium"
   | "peoplecn-2022-05-13-xinhua-three-srbms"
   | "peoplecn-2022-08-17-xinhua-two-cruise-missiles"
   | "peoplecn-2022-09-29-xinhua-two-ballistic-missiles"
@@ -2168,6 +2177,7 @@ export type SourceId =
   | "reuters-2025-10-08-kim-talks-laotian-president"
   | "rfa-2012-04-13-rocket-launch-fails"
   | "rfa-2016-04-15-musudan-first-failure"
+  | "rferl-2001-08-04-north-korea-russia-moscow-declaration"
   | "rferl-2005-09-19-north-korea-agrees-give-up-nuclear"
   | "rferl-2007-02-13-north-korea-agrees-shut-down-nuclear-facilities"
   | "rfi-2009-04-14-north-korea-quit-disarmament-talks"
@@ -2222,6 +2232,7 @@ export type SourceId =
   | "spacedaily-2011-06-08-afp-first-short-range-in-19-months"
   | "spaceflightnow-2012-12-12-satellite-in-orbit"
   | "spacenews-2012-12-first-satellite-orbit"
+  | "spacewar-2005-03-03-afp-missile-threat-unproductive"
   | "spacewar-2005-05-01-afp-short-range-missile"
   | "spacewar-2005-05-02-afp-south-korea-confirms"
   | "spacewar-2011-12-19-afp-short-range-missiles"
@@ -2279,6 +2290,7 @@ export type SourceId =
   | "tass-2026-01-05-hypersonic-missile-drills"
   | "taylorfrancis-june-15-joint-declaration-chapter"
   | "tbs-2022-11-04-missile-roundup"
+  | "tehrantimes-2001-08-05-north-korea-confirms-moratorium"
   | "telanganatoday-2022-11-09-ians-srbm"
   | "telesur-2022-05-27-china-russia-veto"
   | "thailandnews-2017-05-15-afp-hwasong-12-range"
@@ -2380,6 +2392,7 @@ export type SourceId =
   | "voz-2025-04-28-north-korea-confirms-troop-deployment"
   | "washexam-2025-03-10-close-range-missiles"
   | "washingtonexaminer-2018-06-12-trump-kim-sign-historic-document"
+  | "washingtonpost-1999-09-25-north-korea-confirms-no-missile-test"
   | "washingtonpost-2009-07-05-seven-missiles"
   | "washingtonpost-2009-10-13-five-missiles"
   | "washingtonpost-2016-04-15-musudan-fails"
@@ -2583,12 +2596,13 @@ export type ActorId =
   | "yonhap"
   | "yoon-suk-yeol"
 /**
- * The id of a record in places (one of the 69 released); a reference to any other id does not compile.
+ * The id of a record in places (one of the 71 released); a reference to any other id does not compile.
  */
 export type PlaceId =
   | "anju"
   | "banghyon"
   | "beijing"
+  | "berlin"
   | "capella-hotel-sentosa"
   | "changchun"
   | "chongchon-river-mouth"
@@ -2648,6 +2662,7 @@ export type PlaceId =
   | "unnyul"
   | "vladivostok"
   | "vostochny-cosmodrome"
+  | "washington"
   | "wonsan"
   | "wpk-central-committee-building"
   | "yangdok"
@@ -2692,7 +2707,7 @@ export type SystemId =
   | "unha-2"
   | "unha-3"
 /**
- * The id of a record in events (one of the 336 released); a reference to any other id does not compile.
+ * The id of a record in events (one of the 341 released); a reference to any other id does not compile.
  */
 export type EventId =
   | "1984-scud-b-first-test"
@@ -2703,15 +2718,20 @@ export type EventId =
   | "1993-05-29-rodong-1-test"
   | "1994-10-21-agreed-framework"
   | "1998-08-31-kwangmyongsong-1-launch"
+  | "1999-09-24-north-korea-announces-missile-test-moratorium"
+  | "1999-09-berlin-missile-test-moratorium-agreement"
   | "2000-05-29-kim-jong-il-jiang-zemin-summit"
   | "2000-06-13-kim-dae-jung-kim-jong-il-summit"
   | "2000-06-15-inter-korean-joint-declaration"
   | "2000-07-19-putin-kim-jong-il-summit"
+  | "2000-10-12-us-dprk-joint-communique"
   | "2001-01-15-kim-jong-il-jiang-zemin-summit"
   | "2001-08-04-kim-jong-il-putin-summit"
+  | "2001-08-04-north-korea-russia-moscow-declaration"
   | "2001-09-03-jiang-zemin-kim-jong-il-summit"
   | "2002-03-29-megawati-kim-jong-il-summit"
   | "2002-08-23-kim-jong-il-putin-summit"
+  | "2002-09-17-japan-dprk-pyongyang-declaration"
   | "2002-09-17-koizumi-kim-jong-il-summit"
   | "2002-10-16-us-says-north-korea-admitted-enrichment"
   | "2002-11-14-kedo-suspends-fuel-oil"
@@ -3167,9 +3187,10 @@ export type FigureId =
   | "weapons-tests-2019-to-nov-28-yonhap"
   | "weapons-tests-2023-record-aljazeera"
 /**
- * The id of a record in coverage (one of the 17 released); a reference to any other id does not compile.
+ * The id of a record in coverage (one of the 18 released); a reference to any other id does not compile.
  */
 export type CoverageId =
+  | "agreements-1994-2025"
   | "launches-1984-2013"
   | "launches-2014-2015"
   | "launches-2016"
