@@ -1266,7 +1266,7 @@ export interface OtherEvent extends Omit<EventFields, "type" | "launch" | "nucle
  */
 export type Event = LaunchEvent | NuclearTestEvent | ResolutionEvent | OtherEvent
 /**
- * The id of a record in sources (one of the 1232 released); a reference to any other id does not compile.
+ * The id of a record in sources (one of the 1235 released); a reference to any other id does not compile.
  */
 export type SourceId =
   | "38north-2017-09-sixth-test-revised-250-kilotons"
@@ -1400,6 +1400,7 @@ export type SourceId =
   | "cgtn-2023-03-17-kcna-icbm-thursday"
   | "chaovietnam-2026-03-14-vnexpress-ten-ballistic-missiles"
   | "chicagoshimpo-2017-02-12-kyodo-trump-hosts-abe"
+  | "chicagotribune-1993-06-12-north-korea-puts-off-quitting-nuclear-pact"
   | "chicagotribune-1999-09-25-north-korea-halt-missile-tests"
   | "chicagotribune-2002-09-18-day-of-apologies"
   | "chicagotribune-2003-02-25-missile-into-sea"
@@ -1640,6 +1641,7 @@ export type SourceId =
   | "hatena-nhk-2022-11-02-afternoon-missile"
   | "hazardlab-2016-06-22-musudan-1000km"
   | "heavy-2019-02-trump-kim-summit-ends-early"
+  | "heinonline-1993-state-dispatch-us-north-korea-talks"
   | "heraldcorp-2013-03-15-two-short-range-missiles"
   | "heraldcorp-2019-10-31-provocation-after-29-days"
   | "heraldcorp-2019-11-28-yeonpo-thirteenth-launch"
@@ -2407,6 +2409,7 @@ export type SourceId =
   | "wionews-2025-01-11-zelensky-captured-two-north-korean-soldiers"
   | "wionews-2025-03-10-multiple-ballistic-missiles"
   | "wnd-2017-03-06-reuters-four-missiles"
+  | "worldjpn-1993-06-11-us-dprk-joint-statement"
   | "worldtribune-2003-10-31-second-cruise-missile-test"
   | "worldtribune-2018-05-08-kim-xi-second-meeting"
   | "wowtv-2015-02-19-wfb-kn11-flight-test"
@@ -2596,7 +2599,7 @@ export type ActorId =
   | "yonhap"
   | "yoon-suk-yeol"
 /**
- * The id of a record in places (one of the 71 released); a reference to any other id does not compile.
+ * The id of a record in places (one of the 72 released); a reference to any other id does not compile.
  */
 export type PlaceId =
   | "anju"
@@ -2632,6 +2635,7 @@ export type PlaceId =
   | "mupyong-ri"
   | "musudan-ri"
   | "nampo"
+  | "new-york"
   | "onchon"
   | "pacific-ocean"
   | "panmunjom"
@@ -2707,7 +2711,7 @@ export type SystemId =
   | "unha-2"
   | "unha-3"
 /**
- * The id of a record in events (one of the 341 released); a reference to any other id does not compile.
+ * The id of a record in events (one of the 342 released); a reference to any other id does not compile.
  */
 export type EventId =
   | "1984-scud-b-first-test"
@@ -2716,6 +2720,7 @@ export type EventId =
   | "1990-06-scud-c-test"
   | "1993-05-11-unsc-resolution-825"
   | "1993-05-29-rodong-1-test"
+  | "1993-06-11-us-dprk-joint-statement"
   | "1994-10-21-agreed-framework"
   | "1998-08-31-kwangmyongsong-1-launch"
   | "1999-09-24-north-korea-announces-missile-test-moratorium"
@@ -3190,7 +3195,7 @@ export type FigureId =
  * The id of a record in coverage (one of the 18 released); a reference to any other id does not compile.
  */
 export type CoverageId =
-  | "agreements-1994-2025"
+  | "agreements-1993-2025"
   | "launches-1984-2013"
   | "launches-2014-2015"
   | "launches-2016"
