@@ -185,6 +185,17 @@ describe('verdicts', () => {
     });
     expect(verdict(claim(undefined, 'record'), d({}), exact5, [complete]).verdict).toBe('not-comparable');
   });
+  it('inconsistent without complete coverage when the records already exceed the claim', () => {
+    // Incomplete records are a lower bound: 9 held contradicts "exactly 5" and "at most 8", not "at least 5" or "about 10".
+    expect(verdict(claim(5, 'exact'), d({}), atLeast9, undefined)).toMatchObject({
+      verdict: 'inconsistent',
+      reason: expect.stringContaining('already exceed'),
+    });
+    expect(verdict(claim(8, 'at-most'), d({}), exact5, undefined).verdict).toBe('not-comparable');
+    expect(verdict(claim(4, 'at-most'), d({}), exact5, undefined).verdict).toBe('inconsistent');
+    expect(verdict(claim(5, 'at-least'), d({}), atLeast9, undefined).verdict).toBe('not-comparable');
+    expect(verdict(claim(10, 'about'), d({}), atLeast9, undefined).verdict).toBe('not-comparable');
+  });
 });
 
 describe('deriveFigures', () => {

@@ -1266,7 +1266,7 @@ export interface OtherEvent extends Omit<EventFields, "type" | "launch" | "nucle
  */
 export type Event = LaunchEvent | NuclearTestEvent | ResolutionEvent | OtherEvent
 /**
- * The id of a record in sources (one of the 1235 released); a reference to any other id does not compile.
+ * The id of a record in sources (one of the 1236 released); a reference to any other id does not compile.
  */
 export type SourceId =
   | "38north-2017-09-sixth-test-revised-250-kilotons"
@@ -2153,6 +2153,7 @@ export type SourceId =
   | "punemirror-2023-07-26-two-short-range-missiles"
   | "qnew-2017-04-29-mod-pukchang-50km"
   | "questtimes-2017-08-26-sky-three-srbms"
+  | "qz-2017-08-29-kim-jong-un-more-missiles-than-father"
   | "radiohc-2018-11-05-diaz-canel-meets-kim"
   | "radionz-2009-07-04-ballistic-missiles"
   | "rediff-2005-05-01-kyodo-missile"
@@ -3157,7 +3158,7 @@ export type StatementId =
   | "2025-10-09-kim-thanks-vietnam-for-assistance"
   | "2025-10-09-kim-work-with-china-socialism"
 /**
- * The id of a record in figures (one of the 31 released); a reference to any other id does not compile.
+ * The id of a record in figures (one of the 36 released); a reference to any other id does not compile.
  */
 export type FigureId =
   | "ballistic-launches-2019-japan-mod"
@@ -3174,6 +3175,8 @@ export type FigureId =
   | "ballistic-missiles-2022-japan-mod"
   | "ballistic-missiles-2022-to-dec-23-seoul"
   | "ballistic-missiles-2023-japan-mod"
+  | "ballistic-missiles-kim-jong-il-rule-mnd"
+  | "ballistic-missiles-kim-jong-un-to-2016-07-27-mnd"
   | "cruise-launches-2022-to-dec-23-seoul"
   | "cruise-launches-2023-to-july-22-kbs"
   | "icbm-launches-2023-straitstimes"
@@ -3182,6 +3185,9 @@ export type FigureId =
   | "missile-tests-2022-nti"
   | "missile-tests-2023-nti"
   | "missile-tests-since-2022-aljazeera"
+  | "missiles-2017-to-aug-29-quartz"
+  | "missiles-kim-il-sung-quartz"
+  | "missiles-kim-jong-il-lifetime-quartz"
   | "months-between-kim-putin-summit-and-satellite"
   | "shows-of-force-2022-to-jun-5-yonhap"
   | "spy-satellites-planned-2024"

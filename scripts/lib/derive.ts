@@ -196,6 +196,13 @@ export function verdict(
   const counted = `${QUAL_WORDS[computed.qualifier]}${computed.value} ${UNIT_WORDS[d.unit]}`;
   const found = `our records give ${counted} over ${d.period}`;
   if (!coverage) {
+    // An incomplete count is a lower bound: it can still contradict a claim it already exceeds.
+    const bound = claimRange(claim.value, claim.qualifier);
+    if (bound && computedRange(computed)[0] > bound[1])
+      return {
+        verdict: 'inconsistent',
+        reason: `the dataset is not declared complete for ${d.event_types.join(' and ')} events over ${d.period}, yet the ${counted} it holds there already exceed what "${claim.text}" allows (${describeRange(bound)})`,
+      };
     return {
       verdict: 'not-comparable',
       reason: `the dataset is not declared complete for ${d.event_types.join(' and ')} events over ${d.period}, so the ${counted} it holds there are not a full count`,
