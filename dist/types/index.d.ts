@@ -3158,7 +3158,7 @@ export type StatementId =
   | "2025-10-09-kim-thanks-vietnam-for-assistance"
   | "2025-10-09-kim-work-with-china-socialism"
 /**
- * The id of a record in figures (one of the 36 released); a reference to any other id does not compile.
+ * The id of a record in figures (one of the 39 released); a reference to any other id does not compile.
  */
 export type FigureId =
   | "ballistic-launches-2019-japan-mod"
@@ -3185,6 +3185,9 @@ export type FigureId =
   | "missile-tests-2022-nti"
   | "missile-tests-2023-nti"
   | "missile-tests-since-2022-aljazeera"
+  | "missiles-2014-quartz"
+  | "missiles-2015-quartz"
+  | "missiles-2016-quartz"
   | "missiles-2017-to-aug-29-quartz"
   | "missiles-kim-il-sung-quartz"
   | "missiles-kim-jong-il-lifetime-quartz"
