@@ -1266,7 +1266,7 @@ export interface OtherEvent extends Omit<EventFields, "type" | "launch" | "nucle
  */
 export type Event = LaunchEvent | NuclearTestEvent | ResolutionEvent | OtherEvent
 /**
- * The id of a record in sources (one of the 1236 released); a reference to any other id does not compile.
+ * The id of a record in sources (one of the 1237 released); a reference to any other id does not compile.
  */
 export type SourceId =
   | "38north-2017-09-sixth-test-revised-250-kilotons"
@@ -1531,6 +1531,7 @@ export type SourceId =
   | "donga-2015-11-30-slbm-failure"
   | "donga-2016-03-19-rodong-two"
   | "donga-2016-06-23-kcna-hwasong-10"
+  | "donga-2016-07-28-kim-jong-un-31-ballistic-missiles"
   | "donga-2016-09-06-three-rodong-eez"
   | "donga-2019-09-10-projectiles-330km"
   | "donga-2020-03-10-three-projectiles-sondok"
