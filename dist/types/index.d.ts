@@ -1266,7 +1266,7 @@ export interface OtherEvent extends Omit<EventFields, "type" | "launch" | "nucle
  */
 export type Event = LaunchEvent | NuclearTestEvent | ResolutionEvent | OtherEvent
 /**
- * The id of a record in sources (one of the 1237 released); a reference to any other id does not compile.
+ * The id of a record in sources (one of the 1239 released); a reference to any other id does not compile.
  */
 export type SourceId =
   | "38north-2017-09-sixth-test-revised-250-kilotons"
@@ -1867,6 +1867,7 @@ export type SourceId =
   | "koreajoongangdaily-2024-11-05-srbms-before-us-election"
   | "koreajoongangdaily-2025-04-27-yonhap-russian-general-confirms"
   | "koreanet-climbing-over-the-wall-2000"
+  | "koreanewsgazette-2015-08-25-dpa-pyongyang-seoul-reach-agreement"
   | "koreanewsgazette-2024-04-cruise-anti-aircraft-tests"
   | "koreaportal-2016-01-13-slbm-footage"
   | "koreapost-2018-11-06-kim-meets-cuban-president-office"
@@ -2161,6 +2162,7 @@ export type SourceId =
   | "reuters-2007-06-07-missile-launch-white-house-ire"
   | "reuters-2007-10-03-south-rejects-extension"
   | "reuters-2012-02-29-north-korea-nuclear-moratorium-iaea"
+  | "reuters-2015-08-25-koreas-end-military-standoff"
   | "reuters-2016-01-06-ctbto-magnitude-less-than-2013"
   | "reuters-2016-04-24-kcna-slbm-great-success"
   | "reuters-2016-04-28-stratcom-musudan"
@@ -2507,7 +2509,7 @@ export type SourceId =
   | "ytn-2021-09-15-two-ballistic-missiles"
   | "zum-yonhap-2022-08-19-military-keeps-onchon"
 /**
- * The id of a record in actors (one of the 90 released); a reference to any other id does not compile.
+ * The id of a record in actors (one of the 91 released); a reference to any other id does not compile.
  */
 export type ActorId =
   | "agence-france-presse"
@@ -2546,6 +2548,7 @@ export type ActorId =
   | "kim-jong-gyu"
   | "kim-jong-il"
   | "kim-jong-un"
+  | "kim-kwan-jin"
   | "kim-yo-jong"
   | "korea-institute-of-geoscience-and-mineral-resources"
   | "korea-joongang-daily"
@@ -2713,7 +2716,7 @@ export type SystemId =
   | "unha-2"
   | "unha-3"
 /**
- * The id of a record in events (one of the 342 released); a reference to any other id does not compile.
+ * The id of a record in events (one of the 343 released); a reference to any other id does not compile.
  */
 export type EventId =
   | "1984-scud-b-first-test"
@@ -2827,6 +2830,7 @@ export type EventId =
   | "2015-05-08-slbm-underwater-test-sinpo"
   | "2015-05-09-three-kn-01-launch"
   | "2015-06-14-three-kn-01-launch"
+  | "2015-08-25-inter-korean-high-level-agreement"
   | "2015-11-28-slbm-launch-failure"
   | "2015-12-21-slbm-test"
   | "2016-01-06-fourth-nuclear-test"
@@ -3059,7 +3063,7 @@ export type EventId =
   | "2026-03-10-choe-hyon-strategic-cruise-missiles"
   | "2026-03-14-600mm-mrl-salvo"
 /**
- * The id of a record in statements (one of the 96 released); a reference to any other id does not compile.
+ * The id of a record in statements (one of the 97 released); a reference to any other id does not compile.
  */
 export type StatementId =
   | "1994-10-21-kang-sok-ju-milestone-document"
@@ -3090,6 +3094,7 @@ export type StatementId =
   | "2011-05-25-kim-jong-il-six-party-talks-early-date"
   | "2011-05-kim-jong-il-banquet-pleased-to-visit-china"
   | "2011-08-24-medvedev-gas-pipeline-commission"
+  | "2015-08-25-kim-kwan-jin-north-apologised-for-landmines"
   | "2018-03-kim-denuclearization-can-be-resolved"
   | "2018-04-27-kim-avoid-repeating-unfortunate-history"
   | "2018-04-27-kim-starting-signal-new-history"
