@@ -1266,7 +1266,7 @@ export interface OtherEvent extends Omit<EventFields, "type" | "launch" | "nucle
  */
 export type Event = LaunchEvent | NuclearTestEvent | ResolutionEvent | OtherEvent
 /**
- * The id of a record in sources (one of the 1239 released); a reference to any other id does not compile.
+ * The id of a record in sources (one of the 1242 released); a reference to any other id does not compile.
  */
 export type SourceId =
   | "38north-2017-09-sixth-test-revised-250-kilotons"
@@ -1909,6 +1909,7 @@ export type SourceId =
   | "kyodo-kcna-mock-nuclear-warhead-drill"
   | "latimes-2000-06-02-kim-china-visit-opening"
   | "latimes-2004-04-22-kim-ends-china-trip"
+  | "latimes-2013-08-14-koreas-agree-reopen-industrial-complex"
   | "latimes-2019-05-04-unidentified-projectiles"
   | "lbcgroup-2024-05-17-reuters-kim-yo-jong-denies"
   | "lbcgroup-2024-06-26-reuters-missile-explodes"
@@ -1958,6 +1959,7 @@ export type SourceId =
   | "menafn-kuna-2024-01-31-hwasal-2-drill"
   | "mfadprk-2025-10-10-kim-meets-li-qiang"
   | "mfasg-2018-06-10-lee-meets-kim"
+  | "midday-2013-09-11-ians-koreas-agree-reopen-kaesong-sep-16"
   | "midday-2023-03-11-kim-intensified-drills"
   | "midday-2023-09-18-kim-returning-home"
   | "midday-2026-03-15-ten-ballistic-missiles"
@@ -2454,6 +2456,7 @@ export type SourceId =
   | "yonhap-2009-05-25-dailynk-kma-magnitude-4-5"
   | "yonhap-2012-04-13-satellite-failed-orbit"
   | "yonhap-2013-05-18-three-short-range-missiles"
+  | "yonhap-2013-08-14-two-koreas-agree-reopen-kaesong"
   | "yonhap-2014-07-09-two-projectiles-hwanghae"
   | "yonhap-2016-02-09-satellite-achieves-orbit"
   | "yonhap-2016-07-20-kcna-ports-airfields"
@@ -2716,7 +2719,7 @@ export type SystemId =
   | "unha-2"
   | "unha-3"
 /**
- * The id of a record in events (one of the 343 released); a reference to any other id does not compile.
+ * The id of a record in events (one of the 344 released); a reference to any other id does not compile.
  */
 export type EventId =
   | "1984-scud-b-first-test"
@@ -2807,6 +2810,7 @@ export type EventId =
   | "2013-05-18-short-range-launches"
   | "2013-05-19-short-range-launch"
   | "2013-05-20-short-range-launches"
+  | "2013-08-14-kaesong-reopening-agreement"
   | "2014-02-27-four-scud-launch"
   | "2014-03-03-two-scud-launch"
   | "2014-03-05-unsc-resolution-2141"
