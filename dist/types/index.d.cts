@@ -2719,7 +2719,7 @@ export type SystemId =
   | "unha-2"
   | "unha-3"
 /**
- * The id of a record in events (one of the 344 released); a reference to any other id does not compile.
+ * The id of a record in events (one of the 345 released); a reference to any other id does not compile.
  */
 export type EventId =
   | "1984-scud-b-first-test"
@@ -2737,6 +2737,7 @@ export type EventId =
   | "2000-06-13-kim-dae-jung-kim-jong-il-summit"
   | "2000-06-15-inter-korean-joint-declaration"
   | "2000-07-19-putin-kim-jong-il-summit"
+  | "2000-07-19-russia-dprk-joint-declaration"
   | "2000-10-12-us-dprk-joint-communique"
   | "2001-01-15-kim-jong-il-jiang-zemin-summit"
   | "2001-08-04-kim-jong-il-putin-summit"
