@@ -1266,7 +1266,7 @@ export interface OtherEvent extends Omit<EventFields, "type" | "launch" | "nucle
  */
 export type Event = LaunchEvent | NuclearTestEvent | ResolutionEvent | OtherEvent
 /**
- * The id of a record in sources (one of the 1242 released); a reference to any other id does not compile.
+ * The id of a record in sources (one of the 1244 released); a reference to any other id does not compile.
  */
 export type SourceId =
   | "38north-2017-09-sixth-test-revised-250-kilotons"
@@ -2281,6 +2281,7 @@ export type SourceId =
   | "tag24-2024-06-19-russia-north-korea-sign-major-deal"
   | "tag24-2026-01-27-new-salvo-ballistic-missiles"
   | "tass-2016-03-02-resolution-2270"
+  | "tass-2018-03-06-north-korea-may-freeze-programs"
   | "tass-2019-02-28-ri-yong-ho-yongbyon"
   | "tass-2019-05-04-missile-sea-of-japan"
   | "tass-2019-10-03-slbm-2500-km-japan"
@@ -2304,6 +2305,7 @@ export type SourceId =
   | "thailandnews-2017-05-15-afp-hwasong-12-range"
   | "thedailybeast-2020-06-16-north-korea-blows-up-liaison-office"
   | "thedailystar-2024-01-01-kim-orders-military"
+  | "thedefensepost-2018-03-06-north-korea-moratorium-talks"
   | "thehindu-2011-08-24-kim-tells-medvedev"
   | "thehindu-2023-11-01-afp-artillery-rounds"
   | "theinvestor-2017-05-22-kim-orders-deployment"
@@ -2719,7 +2721,7 @@ export type SystemId =
   | "unha-2"
   | "unha-3"
 /**
- * The id of a record in events (one of the 345 released); a reference to any other id does not compile.
+ * The id of a record in events (one of the 346 released); a reference to any other id does not compile.
  */
 export type EventId =
   | "1984-scud-b-first-test"
@@ -2882,6 +2884,7 @@ export type EventId =
   | "2017-11-29-hwasong-15-launch"
   | "2017-12-22-unsc-resolution-2397"
   | "2017-unsc-panel-of-experts-renewal"
+  | "2018-03-06-inter-korean-envoys-agreement"
   | "2018-03-21-unsc-resolution-2407"
   | "2018-03-25-kim-jong-un-xi-jinping-summit"
   | "2018-04-27-moon-jae-in-kim-jong-un-summit"
