@@ -1266,7 +1266,7 @@ export interface OtherEvent extends Omit<EventFields, "type" | "launch" | "nucle
  */
 export type Event = LaunchEvent | NuclearTestEvent | ResolutionEvent | OtherEvent
 /**
- * The id of a record in sources (one of the 1244 released); a reference to any other id does not compile.
+ * The id of a record in sources (one of the 1246 released); a reference to any other id does not compile.
  */
 export type SourceId =
   | "38north-2017-09-sixth-test-revised-250-kilotons"
@@ -1848,6 +1848,7 @@ export type SourceId =
   | "koreaherald-2017-06-08-anti-ship-cruise-missiles"
   | "koreaherald-2017-08-28-likely-srbms"
   | "koreaherald-2017-11-29-nk-claims-new-icbm"
+  | "koreaherald-2018-01-09-koreas-agree-military-talks"
   | "koreaherald-2018-04-27-koreas-to-declare-end-to-war"
   | "koreaherald-2019-01-08-kim-in-china-to-meet-xi"
   | "koreaherald-2022-01-27-two-srbms"
@@ -2171,6 +2172,7 @@ export type SourceId =
   | "reuters-2016-07-09-stratcom-kn-11"
   | "reuters-2016-08-25-kcna-slbm-greatest-success"
   | "reuters-2016-11-30-new-sanctions-copy"
+  | "reuters-2018-01-09-koreas-agree-military-talks"
   | "reuters-2018-06-20-new-future-denuclearisation"
   | "reuters-2019-07-31-srbms-trend"
   | "reuters-2019-10-02-suspected-submarine-missile"
@@ -2721,7 +2723,7 @@ export type SystemId =
   | "unha-2"
   | "unha-3"
 /**
- * The id of a record in events (one of the 346 released); a reference to any other id does not compile.
+ * The id of a record in events (one of the 347 released); a reference to any other id does not compile.
  */
 export type EventId =
   | "1984-scud-b-first-test"
@@ -2884,6 +2886,7 @@ export type EventId =
   | "2017-11-29-hwasong-15-launch"
   | "2017-12-22-unsc-resolution-2397"
   | "2017-unsc-panel-of-experts-renewal"
+  | "2018-01-09-inter-korean-high-level-talks-joint-statement"
   | "2018-03-06-inter-korean-envoys-agreement"
   | "2018-03-21-unsc-resolution-2407"
   | "2018-03-25-kim-jong-un-xi-jinping-summit"
