@@ -1266,7 +1266,7 @@ export interface OtherEvent extends Omit<EventFields, "type" | "launch" | "nucle
  */
 export type Event = LaunchEvent | NuclearTestEvent | ResolutionEvent | OtherEvent
 /**
- * The id of a record in sources (one of the 1246 released); a reference to any other id does not compile.
+ * The id of a record in sources (one of the 1249 released); a reference to any other id does not compile.
  */
 export type SourceId =
   | "38north-2017-09-sixth-test-revised-250-kilotons"
@@ -1749,6 +1749,7 @@ export type SourceId =
   | "kbs-183702-padasuri-6-test"
   | "kbs-184619-hwasong-16-hypersonic-irbm"
   | "kbs-2001-09-07-paektusan-1-name"
+  | "kbs-2004-06-04-koreas-agree-prevent-naval-clashes"
   | "kbs-2006-07-31-jda-taepodong-2-complete-failure"
   | "kbs-2009-04-14-unsc-statement-nk-boycotts-talks"
   | "kbs-2009-05-25-magnitude-4-4-artificial-quake"
@@ -2346,6 +2347,7 @@ export type SourceId =
   | "un-2006-10-14-s-pv-5551"
   | "un-securitycouncil-res-2375-summary-fr"
   | "un-securitycouncil-res-2397-summary-fr"
+  | "unikorea-2004-06-09-second-general-level-military-talks"
   | "unionleader-2023-09-13-reuters-putin-kim"
   | "unn-2025-04-28-north-korea-confirms-sending-troops"
   | "unpress-2006-07-15-sc8778-resolution-1695"
@@ -2390,6 +2392,7 @@ export type SourceId =
   | "voa-2002-03-30-megawati-briefs-south-korea"
   | "voa-2002-08-23-leaders-meet-vladivostok"
   | "voa-2002-10-16-north-korea-admits-secret-nuclear-program"
+  | "voa-2004-06-04-koreas-agree-reduce-border-tensions"
   | "voa-2011-08-24-medvedev-kim-siberia"
   | "voa-2013-editorial-new-un-sanctions"
   | "voa-2016-01-06-hydrogen-bomb-claim"
@@ -2611,7 +2614,7 @@ export type ActorId =
   | "yonhap"
   | "yoon-suk-yeol"
 /**
- * The id of a record in places (one of the 72 released); a reference to any other id does not compile.
+ * The id of a record in places (one of the 73 released); a reference to any other id does not compile.
  */
 export type PlaceId =
   | "anju"
@@ -2643,6 +2646,7 @@ export type PlaceId =
   | "kyongpo-bay"
   | "metropole-hotel-hanoi"
   | "moscow"
+  | "mount-seorak"
   | "munchon"
   | "mupyong-ri"
   | "musudan-ri"
@@ -2723,7 +2727,7 @@ export type SystemId =
   | "unha-2"
   | "unha-3"
 /**
- * The id of a record in events (one of the 347 released); a reference to any other id does not compile.
+ * The id of a record in events (one of the 348 released); a reference to any other id does not compile.
  */
 export type EventId =
   | "1984-scud-b-first-test"
@@ -2762,6 +2766,7 @@ export type EventId =
   | "2004-04-19-kim-jong-il-hu-jintao-summit"
   | "2004-04-kn-02-test-failure"
   | "2004-05-22-koizumi-kim-jong-il-summit"
+  | "2004-06-04-inter-korean-military-agreement"
   | "2005-05-01-short-range-missile-launch"
   | "2005-09-19-six-party-joint-statement"
   | "2005-10-28-hu-jintao-kim-jong-il-summit"
