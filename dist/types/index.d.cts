@@ -1266,7 +1266,7 @@ export interface OtherEvent extends Omit<EventFields, "type" | "launch" | "nucle
  */
 export type Event = LaunchEvent | NuclearTestEvent | ResolutionEvent | OtherEvent
 /**
- * The id of a record in sources (one of the 1249 released); a reference to any other id does not compile.
+ * The id of a record in sources (one of the 1251 released); a reference to any other id does not compile.
  */
 export type SourceId =
   | "38north-2017-09-sixth-test-revised-250-kilotons"
@@ -1815,6 +1815,7 @@ export type SourceId =
   | "kcna-2011-05-26-kim-jong-il-unofficial-visit-china"
   | "kcna-2011-05-27-kim-jong-il-banquet-speech"
   | "kcna-2011-09-21-lao-president-arrives"
+  | "kcna-2014-02-14-inter-korean-high-level-contact"
   | "kcna-2018-11-05-kim-talks-diaz-canel"
   | "kcna-2018-11-16-tactical-weapon-test-kcnawatch"
   | "kcna-2023-08-31-kpa-general-staff-report"
@@ -1843,6 +1844,7 @@ export type SourceId =
   | "koreaherald-2011-12-19-missile-before-kim-death-announcement"
   | "koreaherald-2012-01-13-three-short-range-missiles"
   | "koreaherald-2012-12-12-norad-object-orbit"
+  | "koreaherald-2014-02-14-koreas-agree-family-reunions-end-slander"
   | "koreaherald-2016-02-07-launch-may-be-successful"
   | "koreaherald-2016-05-24-yonhap-gallucci-condolences"
   | "koreaherald-2016-07-27-mnd-31-ballistic"
@@ -2727,7 +2729,7 @@ export type SystemId =
   | "unha-2"
   | "unha-3"
 /**
- * The id of a record in events (one of the 348 released); a reference to any other id does not compile.
+ * The id of a record in events (one of the 349 released); a reference to any other id does not compile.
  */
 export type EventId =
   | "1984-scud-b-first-test"
@@ -2821,6 +2823,7 @@ export type EventId =
   | "2013-05-19-short-range-launch"
   | "2013-05-20-short-range-launches"
   | "2013-08-14-kaesong-reopening-agreement"
+  | "2014-02-14-inter-korean-high-level-contact-agreement"
   | "2014-02-27-four-scud-launch"
   | "2014-03-03-two-scud-launch"
   | "2014-03-05-unsc-resolution-2141"
