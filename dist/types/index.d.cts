@@ -2521,7 +2521,7 @@ export type SourceId =
   | "ytn-2021-09-15-two-ballistic-missiles"
   | "zum-yonhap-2022-08-19-military-keeps-onchon"
 /**
- * The id of a record in actors (one of the 91 released); a reference to any other id does not compile.
+ * The id of a record in actors (one of the 93 released); a reference to any other id does not compile.
  */
 export type ActorId =
   | "agence-france-presse"
@@ -2536,6 +2536,7 @@ export type ActorId =
   | "china-earthquake-networks-center"
   | "choummaly-sayasone"
   | "christopher-hill"
+  | "chung-eui-yong"
   | "ctbto"
   | "dmitry-medvedev"
   | "dmitry-peskov"
@@ -2561,6 +2562,7 @@ export type ActorId =
   | "kim-jong-il"
   | "kim-jong-un"
   | "kim-kwan-jin"
+  | "kim-kyou-hyun"
   | "kim-yo-jong"
   | "korea-institute-of-geoscience-and-mineral-resources"
   | "korea-joongang-daily"
@@ -3082,10 +3084,11 @@ export type EventId =
   | "2026-03-10-choe-hyon-strategic-cruise-missiles"
   | "2026-03-14-600mm-mrl-salvo"
 /**
- * The id of a record in statements (one of the 97 released); a reference to any other id does not compile.
+ * The id of a record in statements (one of the 101 released); a reference to any other id does not compile.
  */
 export type StatementId =
   | "1994-10-21-kang-sok-ju-milestone-document"
+  | "1999-09-24-dprk-no-missile-launch-during-talks"
   | "2000-05-jiang-zemin-welcomes-inter-korean-summit"
   | "2000-05-kim-jong-il-beijing-deep-impression"
   | "2000-06-14-kim-jong-il-break-out-of-seclusion"
@@ -3099,6 +3102,7 @@ export type StatementId =
   | "2002-08-23-kim-jong-il-1000-percent-happy"
   | "2002-08-23-putin-russia-ready-to-help-korean-peninsula"
   | "2002-09-17-kim-jong-il-apologises-for-abductions"
+  | "2002-11-16-dprk-may-reconsider-missile-moratorium"
   | "2004-04-kim-jong-il-patient-flexible-six-party"
   | "2004-05-22-koizumi-summit-very-meaningful"
   | "2005-09-19-hill-very-important-agreement"
@@ -3113,7 +3117,9 @@ export type StatementId =
   | "2011-05-25-kim-jong-il-six-party-talks-early-date"
   | "2011-05-kim-jong-il-banquet-pleased-to-visit-china"
   | "2011-08-24-medvedev-gas-pipeline-commission"
+  | "2014-02-14-kim-kyou-hyun-first-step-inter-korean-ties"
   | "2015-08-25-kim-kwan-jin-north-apologised-for-landmines"
+  | "2018-03-06-chung-eui-yong-north-affirmed-denuclearization"
   | "2018-03-kim-denuclearization-can-be-resolved"
   | "2018-04-27-kim-avoid-repeating-unfortunate-history"
   | "2018-04-27-kim-starting-signal-new-history"
