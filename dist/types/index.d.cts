@@ -1266,7 +1266,7 @@ export interface OtherEvent extends Omit<EventFields, "type" | "launch" | "nucle
  */
 export type Event = LaunchEvent | NuclearTestEvent | ResolutionEvent | OtherEvent
 /**
- * The id of a record in sources (one of the 1251 released); a reference to any other id does not compile.
+ * The id of a record in sources (one of the 1252 released); a reference to any other id does not compile.
  */
 export type SourceId =
   | "38north-2017-09-sixth-test-revised-250-kilotons"
@@ -2415,6 +2415,7 @@ export type SourceId =
   | "washingtonpost-2016-04-15-musudan-fails"
   | "washingtonpost-2017-08-29-launching-missiles-all-the-time"
   | "washingtonpost-2019-02-28-sometimes-you-have-to-walk"
+  | "washingtontimes-2002-03-31-kim-eager-to-resume-dialogue"
   | "washingtontimes-2003-03-10-upi-ground-to-ship-missile"
   | "washingtontimes-2005-10-29-hu-bear-hug"
   | "westernjournal-2024-10-18-north-korea-sending-troops"
@@ -3084,7 +3085,7 @@ export type EventId =
   | "2026-03-10-choe-hyon-strategic-cruise-missiles"
   | "2026-03-14-600mm-mrl-salvo"
 /**
- * The id of a record in statements (one of the 101 released); a reference to any other id does not compile.
+ * The id of a record in statements (one of the 102 released); a reference to any other id does not compile.
  */
 export type StatementId =
   | "1994-10-21-kang-sok-ju-milestone-document"
@@ -3099,6 +3100,7 @@ export type StatementId =
   | "2001-09-03-kim-jong-il-friendship-with-china"
   | "2001-09-kim-jong-il-speech-welcoming-jiang"
   | "2002-03-29-kim-jong-il-positive-on-inter-korean-talks"
+  | "2002-03-30-megawati-kim-wants-quick-progress"
   | "2002-08-23-kim-jong-il-1000-percent-happy"
   | "2002-08-23-putin-russia-ready-to-help-korean-peninsula"
   | "2002-09-17-kim-jong-il-apologises-for-abductions"
