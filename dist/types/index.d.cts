@@ -1266,7 +1266,7 @@ export interface OtherEvent extends Omit<EventFields, "type" | "launch" | "nucle
  */
 export type Event = LaunchEvent | NuclearTestEvent | ResolutionEvent | OtherEvent
 /**
- * The id of a record in sources (one of the 1252 released); a reference to any other id does not compile.
+ * The id of a record in sources (one of the 1255 released); a reference to any other id does not compile.
  */
 export type SourceId =
   | "38north-2017-09-sixth-test-revised-250-kilotons"
@@ -1406,6 +1406,7 @@ export type SourceId =
   | "chicagotribune-2003-02-25-missile-into-sea"
   | "chinadaily-2004-05-24-koizumi-returns"
   | "chinadaily-2006-01-19-kim-promises-push-talks"
+  | "chinadaily-2008-10-12-dprk-off-us-blacklist"
   | "chinadaily-2011-05-26-kim-calls-early-nuclear-talks"
   | "chinadaily-2014-02-27-four-short-range-missiles"
   | "chinadaily-2014-07-09-two-srbms"
@@ -1698,6 +1699,7 @@ export type SourceId =
   | "japannews-2023-12-17-jiji-ballistic-missile"
   | "japannews-ballistic-missiles-update-1"
   | "japannews-possible-ballistic-missile-okinawa"
+  | "japantimes-2008-10-15-off-the-list-and-counting"
   | "japantimes-2009-10-13-kyodo-five-missiles"
   | "japantimes-2012-09-26-ten-years-on-little-progress"
   | "japantimes-2016-12-01-kyodo-reuters-new-sanctions"
@@ -2377,6 +2379,7 @@ export type SourceId =
   | "upi-2024-09-19-hwasongpho-11-da-4-5"
   | "urdupoint-2022-12-19-sputnik-satellite-test"
   | "usdefensewatch-2017-04-29-yonhap-missile-fails"
+  | "usembassy-japan-2008-10-11-us-dprk-verification-measures"
   | "usembassy-uk-2013-03-07-fact-sheet-resolution-2094"
   | "usfrontlinenews-2017-03-06-kyodo-four-missiles-eez"
   | "usgs-2016-09-09-possible-explosion-5-3"
@@ -2732,7 +2735,7 @@ export type SystemId =
   | "unha-2"
   | "unha-3"
 /**
- * The id of a record in events (one of the 349 released); a reference to any other id does not compile.
+ * The id of a record in events (one of the 351 released); a reference to any other id does not compile.
  */
 export type EventId =
   | "1984-scud-b-first-test"
@@ -2792,6 +2795,8 @@ export type EventId =
   | "2008-03-28-short-range-missiles-yellow-sea"
   | "2008-05-30-ship-to-ship-missiles-yellow-sea"
   | "2008-10-07-short-range-missiles-yellow-sea"
+  | "2008-10-11-us-dprk-verification-agreement"
+  | "2008-10-11-us-rescinds-terrorism-designation"
   | "2009-04-05-kwangmyongsong-2-launch"
   | "2009-04-14-north-korea-quits-six-party-talks"
   | "2009-05-25-second-nuclear-test"
