@@ -1266,7 +1266,7 @@ export interface OtherEvent extends Omit<EventFields, "type" | "launch" | "nucle
  */
 export type Event = LaunchEvent | NuclearTestEvent | ResolutionEvent | OtherEvent
 /**
- * The id of a record in sources (one of the 1255 released); a reference to any other id does not compile.
+ * The id of a record in sources (one of the 1258 released); a reference to any other id does not compile.
  */
 export type SourceId =
   | "38north-2017-09-sixth-test-revised-250-kilotons"
@@ -1613,6 +1613,7 @@ export type SourceId =
   | "globaltimes-2019-06-19-xi-state-visit"
   | "globaltrademag-2016-03-17-fresh-sanctions"
   | "grl-2013-zhang-wen-location-yield-2013-test"
+  | "guardian-2014-07-04-japan-confirms-easing-sanctions"
   | "guardian-2017-09-03-what-we-know"
   | "guardian-2022-09-09-nuclear-law-irreversible"
   | "guinness-most-recent-nuclear-bomb-test"
@@ -1932,6 +1933,7 @@ export type SourceId =
   | "lubbockonline-2002-10-17-ap-north-korea-admits"
   | "macaudailytimes-ap-defense-chief-7000-containers"
   | "mainichi-2000-06-14-inter-korean-summit-begins"
+  | "mainichi-2014-05-29-kyodo-north-korea-reinvestigate-abductions"
   | "mainichi-2018-04-27-never-repeat-unfortunate-history"
   | "malaymail-2017-02-13-afp-pukguksong-2"
   | "malaymail-2017-08-29-reuters-intermediate-range"
@@ -2146,6 +2148,7 @@ export type SourceId =
   | "peoplecn-2002-09-18-dprk-japan-pyongyang-declaration-published"
   | "peoplecn-2002-11-15-xinhua-suspend-oil-supply"
   | "peoplecn-2002-11-17-dprk-may-reconsider-missile-moratorium"
+  | "peoplecn-2014-05-30-dprk-japan-agree-abduction-survey"
   | "peoplecn-2022-05-13-xinhua-three-srbms"
   | "peoplecn-2022-08-17-xinhua-two-cruise-missiles"
   | "peoplecn-2022-09-29-xinhua-two-ballistic-missiles"
@@ -2622,7 +2625,7 @@ export type ActorId =
   | "yonhap"
   | "yoon-suk-yeol"
 /**
- * The id of a record in places (one of the 73 released); a reference to any other id does not compile.
+ * The id of a record in places (one of the 74 released); a reference to any other id does not compile.
  */
 export type PlaceId =
   | "anju"
@@ -2677,6 +2680,7 @@ export type PlaceId =
   | "sohae-satellite-launching-ground"
   | "sonchon"
   | "sondok"
+  | "stockholm"
   | "sukchon"
   | "sunan"
   | "sunchon"
@@ -2735,7 +2739,7 @@ export type SystemId =
   | "unha-2"
   | "unha-3"
 /**
- * The id of a record in events (one of the 351 released); a reference to any other id does not compile.
+ * The id of a record in events (one of the 352 released); a reference to any other id does not compile.
  */
 export type EventId =
   | "1984-scud-b-first-test"
@@ -2836,6 +2840,7 @@ export type EventId =
   | "2014-03-03-two-scud-launch"
   | "2014-03-05-unsc-resolution-2141"
   | "2014-03-26-two-rodong-launch"
+  | "2014-05-29-japan-dprk-stockholm-agreement"
   | "2014-06-26-tactical-guided-missile-launch"
   | "2014-06-29-two-scud-launch"
   | "2014-07-09-two-scud-launch"
