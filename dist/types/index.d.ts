@@ -1266,7 +1266,7 @@ export interface OtherEvent extends Omit<EventFields, "type" | "launch" | "nucle
  */
 export type Event = LaunchEvent | NuclearTestEvent | ResolutionEvent | OtherEvent
 /**
- * The id of a record in sources (one of the 1258 released); a reference to any other id does not compile.
+ * The id of a record in sources (one of the 1260 released); a reference to any other id does not compile.
  */
 export type SourceId =
   | "38north-2017-09-sixth-test-revised-250-kilotons"
@@ -2430,6 +2430,8 @@ export type SourceId =
   | "wionews-2023-11-23-north-korea-suspends-military-deal"
   | "wionews-2025-01-11-zelensky-captured-two-north-korean-soldiers"
   | "wionews-2025-03-10-multiple-ballistic-missiles"
+  | "wise-1996-01-19-north-korea-kedo-reactor-agreement"
+  | "wise-1996-07-12-north-korea-lwr-supply-agreement"
   | "wnd-2017-03-06-reuters-four-missiles"
   | "worldjpn-1993-06-11-us-dprk-joint-statement"
   | "worldtribune-2003-10-31-second-cruise-missile-test"
@@ -2739,7 +2741,7 @@ export type SystemId =
   | "unha-2"
   | "unha-3"
 /**
- * The id of a record in events (one of the 352 released); a reference to any other id does not compile.
+ * The id of a record in events (one of the 353 released); a reference to any other id does not compile.
  */
 export type EventId =
   | "1984-scud-b-first-test"
@@ -2750,6 +2752,7 @@ export type EventId =
   | "1993-05-29-rodong-1-test"
   | "1993-06-11-us-dprk-joint-statement"
   | "1994-10-21-agreed-framework"
+  | "1995-12-kedo-lwr-supply-agreement"
   | "1998-08-31-kwangmyongsong-1-launch"
   | "1999-09-24-north-korea-announces-missile-test-moratorium"
   | "1999-09-berlin-missile-test-moratorium-agreement"
