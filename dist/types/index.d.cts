@@ -1266,7 +1266,7 @@ export interface OtherEvent extends Omit<EventFields, "type" | "launch" | "nucle
  */
 export type Event = LaunchEvent | NuclearTestEvent | ResolutionEvent | OtherEvent
 /**
- * The id of a record in sources (one of the 1260 released); a reference to any other id does not compile.
+ * The id of a record in sources (one of the 1262 released); a reference to any other id does not compile.
  */
 export type SourceId =
   | "38north-2017-09-sixth-test-revised-250-kilotons"
@@ -1517,6 +1517,7 @@ export type SourceId =
   | "devdiscourse-2025-04-30-choe-hyon-trials"
   | "dhakatribune-2025-09-04-xi-talks-kim"
   | "docslib-military-domain-agreement-text"
+  | "donga-2000-09-26-koreas-agree-open-dmz-railway"
   | "donga-2000-10-12-us-nk-joint-statement-issued"
   | "donga-2001-09-03-jiang-kim-meeting-today"
   | "donga-2002-09-17-kim-apologizing-kidnapping"
@@ -1667,6 +1668,7 @@ export type SourceId =
   | "imaeil-2022-03-24-twelfth-show-of-force"
   | "independent-2024-10-30-north-korea-icbm"
   | "independent-2026-01-04-ballistic-missiles-toward-sea"
+  | "indexarticles-2000-09-26-kyodo-koreas-agree-remove-threats-of-war"
   | "indianexpress-2017-03-06-efe-four-missiles"
   | "indianexpress-2017-04-29-pacom-pukchang-failed"
   | "indiatoday-2025-05-08-srbms-east-sea"
@@ -2627,7 +2629,7 @@ export type ActorId =
   | "yonhap"
   | "yoon-suk-yeol"
 /**
- * The id of a record in places (one of the 74 released); a reference to any other id does not compile.
+ * The id of a record in places (one of the 75 released); a reference to any other id does not compile.
  */
 export type PlaceId =
   | "anju"
@@ -2648,6 +2650,7 @@ export type PlaceId =
   | "jagang"
   | "jangsan-cape"
   | "jangyon"
+  | "jeju"
   | "kaechon"
   | "kaesong"
   | "kanggye"
@@ -2741,7 +2744,7 @@ export type SystemId =
   | "unha-2"
   | "unha-3"
 /**
- * The id of a record in events (one of the 353 released); a reference to any other id does not compile.
+ * The id of a record in events (one of the 354 released); a reference to any other id does not compile.
  */
 export type EventId =
   | "1984-scud-b-first-test"
@@ -2761,6 +2764,7 @@ export type EventId =
   | "2000-06-15-inter-korean-joint-declaration"
   | "2000-07-19-putin-kim-jong-il-summit"
   | "2000-07-19-russia-dprk-joint-declaration"
+  | "2000-09-26-inter-korean-defence-ministers-agreement"
   | "2000-10-12-us-dprk-joint-communique"
   | "2001-01-15-kim-jong-il-jiang-zemin-summit"
   | "2001-08-04-kim-jong-il-putin-summit"
