@@ -1266,7 +1266,7 @@ export interface OtherEvent extends Omit<EventFields, "type" | "launch" | "nucle
  */
 export type Event = LaunchEvent | NuclearTestEvent | ResolutionEvent | OtherEvent
 /**
- * The id of a record in sources (one of the 1262 released); a reference to any other id does not compile.
+ * The id of a record in sources (one of the 1265 released); a reference to any other id does not compile.
  */
 export type SourceId =
   | "38north-2017-09-sixth-test-revised-250-kilotons"
@@ -1517,6 +1517,7 @@ export type SourceId =
   | "devdiscourse-2025-04-30-choe-hyon-trials"
   | "dhakatribune-2025-09-04-xi-talks-kim"
   | "docslib-military-domain-agreement-text"
+  | "donga-2000-07-31-south-north-delegations-unveil-accord"
   | "donga-2000-09-26-koreas-agree-open-dmz-railway"
   | "donga-2000-10-12-us-nk-joint-statement-issued"
   | "donga-2001-09-03-jiang-kim-meeting-today"
@@ -1608,6 +1609,8 @@ export type SourceId =
   | "gephardtdaily-2017-05-21-upi-unidentified-missile"
   | "globalpolicy-1999-08-26-nyt-north-korea-agrees-to-talks"
   | "globalsecurity-1999-09-13-voa-north-korea-missile"
+  | "globalsecurity-2000-07-30-voa-koreas-agree-regular-talks"
+  | "globalsecurity-2000-08-01-stripes-koreas-reopen-liaison-offices"
   | "globalsecurity-2000-10-12-us-dprk-joint-communique"
   | "globalsecurity-2009-05-25-ria-three-missile-trials"
   | "globaltimes-2017-08-29-missile-flies-over-japan"
@@ -2629,7 +2632,7 @@ export type ActorId =
   | "yonhap"
   | "yoon-suk-yeol"
 /**
- * The id of a record in places (one of the 75 released); a reference to any other id does not compile.
+ * The id of a record in places (one of the 76 released); a reference to any other id does not compile.
  */
 export type PlaceId =
   | "anju"
@@ -2679,6 +2682,7 @@ export type PlaceId =
   | "samsok"
   | "sariwon"
   | "sea-of-japan"
+  | "seoul"
   | "singapore"
   | "sinpo"
   | "sinsang-ri"
@@ -2744,7 +2748,7 @@ export type SystemId =
   | "unha-2"
   | "unha-3"
 /**
- * The id of a record in events (one of the 354 released); a reference to any other id does not compile.
+ * The id of a record in events (one of the 355 released); a reference to any other id does not compile.
  */
 export type EventId =
   | "1984-scud-b-first-test"
@@ -2764,6 +2768,7 @@ export type EventId =
   | "2000-06-15-inter-korean-joint-declaration"
   | "2000-07-19-putin-kim-jong-il-summit"
   | "2000-07-19-russia-dprk-joint-declaration"
+  | "2000-07-31-first-inter-korean-ministerial-talks-agreement"
   | "2000-09-26-inter-korean-defence-ministers-agreement"
   | "2000-10-12-us-dprk-joint-communique"
   | "2001-01-15-kim-jong-il-jiang-zemin-summit"
