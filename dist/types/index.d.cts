@@ -1266,7 +1266,7 @@ export interface OtherEvent extends Omit<EventFields, "type" | "launch" | "nucle
  */
 export type Event = LaunchEvent | NuclearTestEvent | ResolutionEvent | OtherEvent
 /**
- * The id of a record in sources (one of the 1265 released); a reference to any other id does not compile.
+ * The id of a record in sources (one of the 1267 released); a reference to any other id does not compile.
  */
 export type SourceId =
   | "38north-2017-09-sixth-test-revised-250-kilotons"
@@ -1688,6 +1688,7 @@ export type SourceId =
   | "irishtimes-two-missiles-into-sea"
   | "israeldefense-2019-10-possible-slbm"
   | "itv-2018-05-08-xi-second-meeting-kim"
+  | "itv-2018-06-01-rival-koreas-set-for-talks"
   | "itv-2020-03-21-two-ballistic-missiles"
   | "iwanichi-2022-10-05-missile-4600km"
   | "iza-2017-03-06-inada-oga-300-350km"
@@ -2360,6 +2361,7 @@ export type SourceId =
   | "un-securitycouncil-res-2375-summary-fr"
   | "un-securitycouncil-res-2397-summary-fr"
   | "unikorea-2004-06-09-second-general-level-military-talks"
+  | "unikorea-2018-06-04-joint-press-release-high-level-talks"
   | "unionleader-2023-09-13-reuters-putin-kim"
   | "unn-2025-04-28-north-korea-confirms-sending-troops"
   | "unpress-2006-07-15-sc8778-resolution-1695"
@@ -2748,7 +2750,7 @@ export type SystemId =
   | "unha-2"
   | "unha-3"
 /**
- * The id of a record in events (one of the 355 released); a reference to any other id does not compile.
+ * The id of a record in events (one of the 356 released); a reference to any other id does not compile.
  */
 export type EventId =
   | "1984-scud-b-first-test"
@@ -2927,6 +2929,7 @@ export type EventId =
   | "2018-04-27-panmunjom-declaration"
   | "2018-05-07-kim-jong-un-xi-jinping-summit"
   | "2018-05-26-moon-jae-in-kim-jong-un-summit"
+  | "2018-06-01-inter-korean-high-level-talks-agreement"
   | "2018-06-10-lee-hsien-loong-kim-jong-un-summit"
   | "2018-06-12-singapore-joint-statement"
   | "2018-06-12-singapore-summit"
