@@ -1266,7 +1266,7 @@ export interface OtherEvent extends Omit<EventFields, "type" | "launch" | "nucle
  */
 export type Event = LaunchEvent | NuclearTestEvent | ResolutionEvent | OtherEvent
 /**
- * The id of a record in sources (one of the 1267 released); a reference to any other id does not compile.
+ * The id of a record in sources (one of the 1268 released); a reference to any other id does not compile.
  */
 export type SourceId =
   | "38north-2017-09-sixth-test-revised-250-kilotons"
@@ -2487,6 +2487,7 @@ export type SourceId =
   | "yonhap-2016-07-20-kcna-ports-airfields"
   | "yonhap-2016-08-03-rodong-two-kgnews"
   | "yonhap-2017-03-07-missiles-targeted-us-bases-japan"
+  | "yonhap-2018-06-14-koreas-restore-military-communication-lines"
   | "yonhap-2018-09-20-moon-returns-home"
   | "yonhap-2019-05-09-two-short-range-missiles-4th-ld"
   | "yonhap-2019-08-02-unidentified-projectiles-3rd-ld"
@@ -2750,7 +2751,7 @@ export type SystemId =
   | "unha-2"
   | "unha-3"
 /**
- * The id of a record in events (one of the 356 released); a reference to any other id does not compile.
+ * The id of a record in events (one of the 357 released); a reference to any other id does not compile.
  */
 export type EventId =
   | "1984-scud-b-first-test"
@@ -2933,6 +2934,7 @@ export type EventId =
   | "2018-06-10-lee-hsien-loong-kim-jong-un-summit"
   | "2018-06-12-singapore-joint-statement"
   | "2018-06-12-singapore-summit"
+  | "2018-06-14-inter-korean-general-level-military-talks-agreement"
   | "2018-06-19-kim-jong-un-xi-jinping-summit"
   | "2018-09-18-moon-jae-in-kim-jong-un-summit"
   | "2018-09-19-inter-korean-military-agreement"
