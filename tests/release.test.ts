@@ -10,16 +10,14 @@ import { COLLECTIONS } from '../scripts/lib/collections.ts';
 import { FIXTURE_SEED_DIR, fixture, tempDir } from './helpers.ts';
 import { readCsv, roundTrip } from './roundtrip.ts';
 
+/** Build a fixture tree into outDir, dist/ only (no README, docs or changelog). */
+function buildRoot(root: string, outDir: string, check = false) {
+  return build({ dataDir: join(root, 'data'), outDir, seedDir: FIXTURE_SEED_DIR, check, readme: null, docsDir: null, changelog: null });
+}
+
 async function buildFixture(changes: Record<string, string | null> = {}, outDir = join(tempDir(), 'dist')) {
   const root = fixture(changes);
-  const result = await build({
-    dataDir: join(root, 'data'),
-    outDir,
-    seedDir: FIXTURE_SEED_DIR,
-    readme: null,
-    docsDir: null,
-    changelog: null,
-  });
+  const result = await buildRoot(root, outDir);
   return { root, outDir, result };
 }
 
@@ -164,14 +162,7 @@ describe('determinism and safety', () => {
     const { outDir } = await buildFixture();
     const before = snapshot(outDir);
     const root = fixture({ 'data/events/2023-12-31-meeting-a.yaml': 'type: nonsense\n' });
-    const result = await build({
-      dataDir: join(root, 'data'),
-      outDir,
-      seedDir: FIXTURE_SEED_DIR,
-      readme: null,
-      docsDir: null,
-      changelog: null,
-    });
+    const result = await buildRoot(root, outDir);
     expect(result.validation.errors).toBeGreaterThan(0);
     expect(result.written).toBeUndefined();
     expect(snapshot(outDir)).toEqual(before);
@@ -202,29 +193,13 @@ describe('determinism and safety', () => {
   it('check mode finds changed, missing and extra files, and writes nothing', async () => {
     const root = fixture();
     const outDir = join(tempDir(), 'dist');
-    await build({ dataDir: join(root, 'data'), outDir, seedDir: FIXTURE_SEED_DIR, readme: null, docsDir: null, changelog: null });
-    const clean = await build({
-      dataDir: join(root, 'data'),
-      outDir,
-      seedDir: FIXTURE_SEED_DIR,
-      check: true,
-      readme: null,
-      docsDir: null,
-      changelog: null,
-    });
+    await buildRoot(root, outDir);
+    const clean = await buildRoot(root, outDir, true);
     expect(clean.stale).toEqual({ changed: [], missing: [], extra: [] });
     writeFileSync(join(outDir, 'csv', 'actors.csv'), 'tampered');
     writeFileSync(join(outDir, 'stray.txt'), 'x');
     writeFileSync(join(root, 'data', 'actors', 'state-b.yaml'), 'name: State B\nkind: state\n');
-    const stale = await build({
-      dataDir: join(root, 'data'),
-      outDir,
-      seedDir: FIXTURE_SEED_DIR,
-      check: true,
-      readme: null,
-      docsDir: null,
-      changelog: null,
-    });
+    const stale = await buildRoot(root, outDir, true);
     expect(stale.stale!.changed).toEqual(expect.arrayContaining(['dist/csv/actors.csv', 'dist/json/actors.json', 'dist/dprk-data.json']));
     expect(stale.stale!.extra).toEqual(['dist/stray.txt']);
     expect(readFileSync(join(outDir, 'csv', 'actors.csv'), 'utf8')).toBe('tampered');

@@ -249,75 +249,47 @@ export function fastParse(text: string): Record<string, Json> | undefined {
 function refuseCleverYaml(doc: Document, lines: LineCounter, file: string, problems: Problem[]): boolean {
   const Y = yaml();
   let bad = false;
+  const report = (offset: number | undefined, field: string, code: string, message: string, fix: string) => {
+    const pos = position(lines, offset ?? 0);
+    problems.push(problem(file, pos.line, pos.col, field, code, message, fix));
+    bad = true;
+  };
   Y.visit(doc, {
     Alias(_, node) {
-      const pos = position(lines, node.range?.[0] ?? 0);
-      problems.push(
-        problem(
-          file,
-          pos.line,
-          pos.col,
-          '',
-          'yaml/alias',
-          `an alias (*${node.source}) is used`,
-          'curated records spell every value out; replace the alias with the value itself',
-        ),
+      report(
+        node.range?.[0],
+        '',
+        'yaml/alias',
+        `an alias (*${node.source}) is used`,
+        'curated records spell every value out; replace the alias with the value itself',
       );
-      bad = true;
     },
     Node(_, node) {
-      const pos = position(lines, node.range?.[0] ?? 0);
-      if (node.anchor) {
-        problems.push(
-          problem(
-            file,
-            pos.line,
-            pos.col,
-            '',
-            'yaml/anchor',
-            `an anchor (&${node.anchor}) is defined`,
-            'remove the anchor; records need no anchors or aliases',
-          ),
+      if (node.anchor)
+        report(
+          node.range?.[0],
+          '',
+          'yaml/anchor',
+          `an anchor (&${node.anchor}) is defined`,
+          'remove the anchor; records need no anchors or aliases',
         );
-        bad = true;
-      }
       // The parser sets a tag only where the text writes one; no record needs any.
-      if (node.tag) {
-        problems.push(
-          problem(
-            file,
-            pos.line,
-            pos.col,
-            '',
-            'yaml/tag',
-            `a tag (${node.tag}) is used`,
-            'remove the tag; write plain values (quote a string if needed)',
-          ),
+      if (node.tag)
+        report(
+          node.range?.[0],
+          '',
+          'yaml/tag',
+          `a tag (${node.tag}) is used`,
+          'remove the tag; write plain values (quote a string if needed)',
         );
-        bad = true;
-      }
     },
     Pair(_, pair) {
       const key = Y.isScalar(pair.key) ? String(pair.key.value) : undefined;
-      if (key !== undefined && FORBIDDEN_KEYS.has(key)) {
-        const pos = position(lines, (pair.key as Node).range?.[0] ?? 0);
-        problems.push(
-          problem(
-            file,
-            pos.line,
-            pos.col,
-            key,
-            'yaml/forbidden-key',
-            `the key "${key}" is not allowed`,
-            'remove it; it is not a field of any record',
-          ),
-        );
-        bad = true;
-      } else if (pair.key !== null && !Y.isScalar(pair.key)) {
-        const pos = position(lines, (pair.key as Node).range?.[0] ?? 0);
-        problems.push(problem(file, pos.line, pos.col, '', 'yaml/complex-key', 'a key is not a plain string', 'keys are field names'));
-        bad = true;
-      }
+      const offset = (pair.key as Node | null)?.range?.[0];
+      if (key !== undefined && FORBIDDEN_KEYS.has(key))
+        report(offset, key, 'yaml/forbidden-key', `the key "${key}" is not allowed`, 'remove it; it is not a field of any record');
+      else if (pair.key !== null && !Y.isScalar(pair.key))
+        report(offset, '', 'yaml/complex-key', 'a key is not a plain string', 'keys are field names');
     },
   });
   return bad;
