@@ -195,22 +195,21 @@ export function verdict(
 ): Pick<Check, 'verdict' | 'reason'> {
   const counted = `${QUAL_WORDS[computed.qualifier]}${computed.value} ${UNIT_WORDS[d.unit]}`;
   const found = `our records give ${counted} over ${d.period}`;
+  const claimed = claimRange(claim.value, claim.qualifier);
+  const have = computedRange(computed);
   if (!coverage) {
     // An incomplete count is a lower bound: it can still contradict a claim it already exceeds.
-    const bound = claimRange(claim.value, claim.qualifier);
-    if (bound && computedRange(computed)[0] > bound[1])
+    if (claimed && have[0] > claimed[1])
       return {
         verdict: 'inconsistent',
-        reason: `the dataset is not declared complete for ${d.event_types.join(' and ')} events over ${d.period}, yet the ${counted} it holds there already exceed what "${claim.text}" allows (${describeRange(bound)})`,
+        reason: `the dataset is not declared complete for ${d.event_types.join(' and ')} events over ${d.period}, yet the ${counted} it holds there already exceed what "${claim.text}" allows (${describeRange(claimed)})`,
       };
     return {
       verdict: 'not-comparable',
       reason: `the dataset is not declared complete for ${d.event_types.join(' and ')} events over ${d.period}, so the ${counted} it holds there are not a full count`,
     };
   }
-  const claimed = claimRange(claim.value, claim.qualifier);
   if (!claimed) return { verdict: 'not-comparable', reason: `the claim "${claim.text}" gives no number to compare; ${found}` };
-  const have = computedRange(computed);
   const allowed = describeRange(claimed);
   if (have[0] >= claimed[0] && have[1] <= claimed[1])
     return { verdict: 'consistent', reason: `${found}; "${claim.text}" allows ${allowed}` };
