@@ -14,6 +14,7 @@ import {
   type CoverageDecl,
   type Derivation,
 } from '../scripts/lib/derive.ts';
+import { coveredEvents } from '../scripts/lib/count.ts';
 import type { Coverage, Event, Figure } from '../scripts/lib/types.ts';
 
 const launch = (id: string, date: string, groups: object[], extra: object = {}, type = 'missile-launch'): Event =>
@@ -104,7 +105,10 @@ describe('evaluate: one case per unit and filter', () => {
   it('events with given participants', () => {
     // a and b meet only in m1.
     expect(
-      evaluate(d({ unit: 'events', event_types: ['summit'], participants: ['a', 'b'] as string[] as Derivation['participants'] }), events),
+      evaluate(
+        d({ unit: 'events', event_types: ['summit'], participants: ['a', 'b'] as string[] as string[] as Derivation['participants'] }),
+        events,
+      ),
     ).toEqual({
       value: 1,
       qualifier: 'exact',
@@ -157,6 +161,60 @@ describe('coverage', () => {
     expect(coveringDeclarations(d({ period: '2021/2023' }), [complete, y2022, h1of2021])).toBeUndefined();
     // A declaration missing a type does not count towards the union.
     expect(coveringDeclarations(d({ period: '2022/2023' }), [complete, { ...y2022, event_types: ['satellite-launch'] }])).toBeUndefined();
+  });
+});
+
+describe('scoped coverage and part_of', () => {
+  // s1 and s2 are summits; g1 is an agreement signed at s1 by a and b, g2 an agreement of a and b
+  // signed elsewhere, g3 an agreement signed at s2 by a and c.
+  const agreement = (id: string, date: string, actors: string[], partOf?: string): Event =>
+    ({
+      id,
+      type: 'agreement',
+      date,
+      participants: actors.map((actor) => ({ actor, role: 'participant' })),
+      ...(partOf ? { related: [{ event: partOf, relation: 'part-of' }] } : {}),
+    }) as unknown as Event;
+  const summit = (id: string, date: string): Event => ({ id, type: 'summit', date }) as unknown as Event;
+  const evs = [
+    summit('s1', '2018-04-27'),
+    summit('s2', '2019-02-27'),
+    agreement('g1', '2018-04-27', ['a', 'b'], 's1'),
+    agreement('g2', '2018-06-01', ['a', 'b']),
+    agreement('g3', '2019-02-28', ['a', 'c'], 's2'),
+    agreement('g4', '2019-03-01', ['a', 'c'], 'g3'),
+  ];
+  const q = (over: Partial<Derivation>) => d({ unit: 'events', event_types: ['agreement'], period: '2018/2019', ...over });
+  it('part_of counts only events that are part of an event of those types', () => {
+    expect(evaluate(q({}), evs).events).toEqual(['g1', 'g2', 'g3', 'g4']);
+    expect(evaluate(q({ part_of: ['summit'] }), evs).events).toEqual(['g1', 'g3']);
+    // g4 is part of an agreement, not of a summit.
+    expect(evaluate(q({ part_of: ['agreement'] }), evs).events).toEqual(['g4']);
+    expect(evaluate(q({ part_of: ['summit'], participants: ['b'] as string[] as Derivation['participants'] }), evs).events).toEqual(['g1']);
+  });
+  it('a scoped declaration holds only counts at least as narrow as its scope', () => {
+    const atSummits = {
+      id: 'agreements-at-summits',
+      event_types: ['agreement'],
+      period: '2018-01-01/2019-12-31',
+      status: 'complete',
+      scope: { part_of: ['summit'], participants: ['a'] },
+    } as unknown as CoverageDecl;
+    const ids = (over: Partial<Derivation>) => coveringDeclarations(q(over), [atSummits])?.map((c) => c.id);
+    // Every agreement: the declaration says nothing about those signed elsewhere.
+    expect(ids({})).toBeUndefined();
+    expect(ids({ part_of: ['summit'] })).toBeUndefined();
+    expect(ids({ participants: ['a'] as string[] as Derivation['participants'] })).toBeUndefined();
+    expect(ids({ part_of: ['summit', 'agreement'], participants: ['a'] as string[] as Derivation['participants'] })).toBeUndefined();
+    expect(ids({ part_of: ['summit'], participants: ['a'] as string[] as Derivation['participants'] })).toEqual(['agreements-at-summits']);
+    expect(ids({ part_of: ['summit'], participants: ['a', 'c'] as string[] as Derivation['participants'] })).toEqual([
+      'agreements-at-summits',
+    ]);
+  });
+  it('the events a scoped declaration holds are those in its scope', () => {
+    const decl = { event_types: ['agreement'], period: '2018-01-01/2019-12-31', scope: { part_of: ['summit'] } } as unknown as Coverage;
+    expect(coveredEvents(prepareEvents(evs), decl).map((e) => e.id)).toEqual(['g1', 'g3']);
+    expect(coveredEvents(prepareEvents(evs), { ...decl, scope: undefined }).map((e) => e.id)).toEqual(['g1', 'g2', 'g3', 'g4']);
   });
 });
 

@@ -123,6 +123,7 @@ function countQualifier(q) {
   return "at-least";
 }
 function prepareEvents(events) {
+  const typeOf = new Map(events.map((e) => [e.id, e.type]));
   return events.filter((e) => !e.retracted).map((e) => {
     const r = dateRange(e.date);
     return {
@@ -138,6 +139,7 @@ function prepareEvents(events) {
         qualifier: countQualifier(g.count.qualifier)
       })),
       participants: new Set((e.participants ?? []).map((p) => p.actor)),
+      partOf: new Set((e.related ?? []).flatMap((r2) => r2.relation === "part-of" && typeOf.has(r2.event) ? [typeOf.get(r2.event)] : [])),
       measures: new Set((e.resolution?.measures ?? []).map((m) => m.measure))
     };
   }).sort((a, b) => a.earliest < b.earliest ? -1 : a.earliest > b.earliest ? 1 : a.id < b.id ? -1 : 1);
@@ -152,6 +154,17 @@ function firstFrom(prepared, day) {
   }
   return lo;
 }
+function inScope(e, scope) {
+  if (scope.participants && !scope.participants.every((a) => e.participants.has(a))) return false;
+  if (scope.part_of && !scope.part_of.some((t) => e.partOf.has(t))) return false;
+  return true;
+}
+function narrowerThan(q, scope) {
+  if (!scope) return true;
+  if (scope.participants && !scope.participants.every((a) => q.participants?.includes(a))) return false;
+  if (scope.part_of && !(q.part_of && q.part_of.every((t) => scope.part_of.includes(t)))) return false;
+  return true;
+}
 function evaluate(d, prepared) {
   const period = dateRange(d.period);
   const filtered = Boolean(d.classes || d.outcomes);
@@ -164,7 +177,7 @@ function evaluate(d, prepared) {
     if (e.earliest > period.latest) break;
     if (!d.event_types.includes(e.type) || e.latest > period.latest) continue;
     if (d.confirmation && !d.confirmation.includes(e.confirmation)) continue;
-    if (d.participants && !d.participants.every((a) => e.participants.has(a))) continue;
+    if (!inScope(e, d)) continue;
     if (d.measures && !d.measures.some((m) => e.measures.has(m))) continue;
     const matching = filtered ? e.groups.filter((g) => (!d.classes || d.classes.includes(g.cls)) && (!d.outcomes || d.outcomes.includes(g.outcome))) : e.groups;
     if (filtered && matching.length === 0) continue;
@@ -185,7 +198,9 @@ function evaluate(d, prepared) {
 var nextDay = (iso) => new Date(Date.parse(`${iso}T00:00:00Z`) + 864e5).toISOString().slice(0, 10);
 function coveringDeclarations(d, coverage) {
   const period = dateRange(d.period);
-  const usable = coverage.filter((c) => c.status === "complete" && d.event_types.every((t) => c.event_types.includes(t))).map((c) => ({ c, r: dateRange(c.period) })).sort((a, b) => a.r.earliest < b.r.earliest ? -1 : a.r.earliest > b.r.earliest ? 1 : 0);
+  const usable = coverage.filter(
+    (c) => c.status === "complete" && d.event_types.every((t) => c.event_types.includes(t)) && narrowerThan(d, c.scope)
+  ).map((c) => ({ c, r: dateRange(c.period) })).sort((a, b) => a.r.earliest < b.r.earliest ? -1 : a.r.earliest > b.r.earliest ? 1 : 0);
   const used = [];
   let from = period.earliest;
   while (from <= period.latest) {

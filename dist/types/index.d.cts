@@ -637,6 +637,12 @@ participants?: ActorId[]
  */
 measures?: [Measure, ...(Measure)[]]
 /**
+ * Count only events that are part of an event of one of these types (a related entry with relation part-of: agreements signed at a summit); all events when absent.
+ * 
+ * @minItems 1
+ */
+part_of?: [("missile-launch" | "satellite-launch" | "nuclear-test" | "weapons-test" | "summit" | "visit" | "military-meeting" | "party-meeting" | "state-meeting" | "un-resolution" | "un-draft-vetoed" | "sanctions" | "military-exercise" | "agreement" | "declaration" | "address" | "diplomatic-message" | "election" | "other"), ...(("missile-launch" | "satellite-launch" | "nuclear-test" | "weapons-test" | "summit" | "visit" | "military-meeting" | "party-meeting" | "state-meeting" | "un-resolution" | "un-draft-vetoed" | "sanctions" | "military-exercise" | "agreement" | "declaration" | "address" | "diplomatic-message" | "election" | "other"))[]]
+/**
  * Where this reading's count differs from the claim: the counting difference that explains it (cruise missiles counted or not, satellites, missiles vs launch occasions, UTC vs local dates, KCNA-only claims), or a statement that none is known. Required when the build finds the reading inconsistent; copied into checks.
  */
 difference?: string
@@ -718,6 +724,23 @@ title: string
  * @minItems 1
  */
 event_types: [("missile-launch" | "satellite-launch" | "nuclear-test" | "weapons-test" | "summit" | "visit" | "military-meeting" | "party-meeting" | "state-meeting" | "un-resolution" | "un-draft-vetoed" | "sanctions" | "military-exercise" | "agreement" | "declaration" | "address" | "diplomatic-message" | "election" | "other"), ...(("missile-launch" | "satellite-launch" | "nuclear-test" | "weapons-test" | "summit" | "visit" | "military-meeting" | "party-meeting" | "state-meeting" | "un-resolution" | "un-draft-vetoed" | "sanctions" | "military-exercise" | "agreement" | "declaration" | "address" | "diplomatic-message" | "election" | "other"))[]]
+/**
+ * Narrows the declaration to some of the events of its types: only the events in scope are claimed complete (agreements signed at summits, not every agreement). A count relies on a scoped declaration only when its own filters are at least as narrow: its participants include every actor of the scope's, and its part_of names only event types of the scope's.
+ */
+scope?: {
+/**
+ * Only events in which all these actors take part (in any role).
+ * 
+ * @minItems 1
+ */
+participants?: [ActorId, ...(ActorId)[]]
+/**
+ * Only events that are part of an event of one of these types (a related entry with relation part-of).
+ * 
+ * @minItems 1
+ */
+part_of?: [("missile-launch" | "satellite-launch" | "nuclear-test" | "weapons-test" | "summit" | "visit" | "military-meeting" | "party-meeting" | "state-meeting" | "un-resolution" | "un-draft-vetoed" | "sanctions" | "military-exercise" | "agreement" | "declaration" | "address" | "diplomatic-message" | "election" | "other"), ...(("missile-launch" | "satellite-launch" | "nuclear-test" | "weapons-test" | "summit" | "visit" | "military-meeting" | "party-meeting" | "state-meeting" | "un-resolution" | "un-draft-vetoed" | "sanctions" | "military-exercise" | "agreement" | "declaration" | "address" | "diplomatic-message" | "election" | "other"))[]]
+}
 /**
  * The period covered, as a span of days (2023-01-01/2023-12-31), in local dates.
  */

@@ -4,7 +4,7 @@
  * month's numbers and a figure's reading always agree.
  */
 import { dateRange } from './dates.ts';
-import type { PreparedEvent } from './derive.ts';
+import { inScope, type PreparedEvent } from './derive.ts';
 import type { Coverage } from './types.ts';
 
 /** A number, and whether it is only a lower bound (some part was "several", "at least" or "about"). */
@@ -36,11 +36,20 @@ const add = (t: Tally, n: number, floor: boolean) => {
   t.floor ||= floor;
 };
 
-/** The events a coverage declaration holds: of its types and wholly inside its period. */
-export function coveredEvents(prepared: readonly PreparedEvent[], coverage: Pick<Coverage, 'event_types' | 'period'>): PreparedEvent[] {
+/** The events a coverage declaration holds: of its types, wholly inside its period, and in its scope. */
+export function coveredEvents(
+  prepared: readonly PreparedEvent[],
+  coverage: Pick<Coverage, 'event_types' | 'period' | 'scope'>,
+): PreparedEvent[] {
   const period = dateRange(coverage.period);
   const types: readonly string[] = coverage.event_types;
-  return prepared.filter((e) => types.includes(e.type) && e.earliest >= period.earliest && e.latest <= period.latest);
+  return prepared.filter(
+    (e) =>
+      types.includes(e.type) &&
+      e.earliest >= period.earliest &&
+      e.latest <= period.latest &&
+      (!coverage.scope || inScope(e, coverage.scope)),
+  );
 }
 
 /** Every month of a period, in order, as YYYY-MM. */

@@ -45,12 +45,15 @@ export interface PreparedEvent {
   latest: string;
   groups: { cls: MissileClass; outcome: Outcome; value: number; qualifier: Qualifier }[];
   participants: Set<string>;
+  /** The types of the events this one is part of (related, relation part-of): an agreement signed at a summit has summit. */
+  partOf: Set<string>;
   /** The measures of a resolution or vetoed draft (empty for other events). */
   measures: Set<string>;
 }
 
 /** Prepare events once (dates resolved, groups flattened), sorted by earliest day; retracted records are left out. */
 export function prepareEvents(events: readonly Event[]): PreparedEvent[] {
+  const typeOf = new Map(events.map((e) => [e.id, e.type]));
   return events
     .filter((e) => !e.retracted)
     .map((e) => {
@@ -68,6 +71,7 @@ export function prepareEvents(events: readonly Event[]): PreparedEvent[] {
           qualifier: countQualifier(g.count.qualifier),
         })),
         participants: new Set((e.participants ?? []).map((p) => p.actor)),
+        partOf: new Set((e.related ?? []).flatMap((r) => (r.relation === 'part-of' && typeOf.has(r.event) ? [typeOf.get(r.event)!] : []))),
         measures: new Set((e.resolution?.measures ?? []).map((m) => m.measure)),
       };
     })
@@ -86,6 +90,37 @@ function firstFrom(prepared: PreparedEvent[], day: string): number {
   return lo;
 }
 
+/** The event filters a coverage declaration can be scoped by, and a count can ask for. */
+export interface Scope {
+  participants?: readonly string[];
+  part_of?: readonly string[];
+}
+
+/** Whether an event passes a scope's filters: every actor of participants takes part, and it is part of an event of one of part_of's types. */
+export function inScope(e: PreparedEvent, scope: Scope): boolean {
+  if (scope.participants && !scope.participants.every((a) => e.participants.has(a))) return false;
+  if (scope.part_of && !scope.part_of.some((t) => e.partOf.has(t))) return false;
+  return true;
+}
+
+/** A scope in words, for the documents: "only those part of a summit event, with kim-jong-il taking part"; empty without one. */
+export function describeScope(scope: Scope | undefined): string {
+  if (!scope) return '';
+  const parts = [
+    scope.part_of ? `part of a ${scope.part_of.join(' or ')} event` : '',
+    scope.participants ? `with ${scope.participants.join(' and ')} taking part` : '',
+  ].filter(Boolean);
+  return parts.length ? ` (only those ${parts.join(', ')})` : '';
+}
+
+/** Whether every event a question's filters let through is in the scope: the question is at least as narrow. */
+export function narrowerThan(q: Scope, scope: Scope | undefined): boolean {
+  if (!scope) return true;
+  if (scope.participants && !scope.participants.every((a) => q.participants?.includes(a))) return false;
+  if (scope.part_of && !(q.part_of && q.part_of.every((t) => scope.part_of!.includes(t)))) return false;
+  return true;
+}
+
 /** Evaluate one derivation over prepared events (see prepareEvents). */
 export function evaluate(d: Question, prepared: PreparedEvent[]): Computed {
   const period = dateRange(d.period);
@@ -100,7 +135,7 @@ export function evaluate(d: Question, prepared: PreparedEvent[]): Computed {
     if (e.earliest > period.latest) break;
     if (!d.event_types.includes(e.type) || e.latest > period.latest) continue;
     if (d.confirmation && !d.confirmation.includes(e.confirmation)) continue;
-    if (d.participants && !d.participants.every((a) => e.participants.has(a))) continue;
+    if (!inScope(e, d)) continue;
     if (d.measures && !d.measures.some((m) => e.measures.has(m))) continue;
     const matching = filtered
       ? e.groups.filter((g) => (!d.classes || d.classes.includes(g.cls)) && (!d.outcomes || d.outcomes.includes(g.outcome)))
@@ -159,19 +194,22 @@ const UNIT_WORDS: Record<Derivation['unit'], string> = {
   events: 'events',
 };
 
-export type CoverageDecl = Pick<Coverage, 'id' | 'event_types' | 'period' | 'status'>;
+export type CoverageDecl = Pick<Coverage, 'id' | 'event_types' | 'period' | 'status' | 'scope'>;
 
 const nextDay = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /**
  * The complete coverage declarations that together hold the whole derivation (every event type,
  * and the period without a gap: one declaration per year is enough for a two-year reading), in
- * date order; undefined when they do not.
+ * date order; undefined when they do not. A scoped declaration holds only a derivation whose
+ * filters are at least as narrow as its scope.
  */
 export function coveringDeclarations(d: Question, coverage: readonly CoverageDecl[]): CoverageDecl[] | undefined {
   const period = dateRange(d.period);
   const usable = coverage
-    .filter((c) => c.status === 'complete' && d.event_types.every((t) => (c.event_types as string[]).includes(t)))
+    .filter(
+      (c) => c.status === 'complete' && d.event_types.every((t) => (c.event_types as string[]).includes(t)) && narrowerThan(d, c.scope),
+    )
     .map((c) => ({ c, r: dateRange(c.period) }))
     .sort((a, b) => (a.r.earliest < b.r.earliest ? -1 : a.r.earliest > b.r.earliest ? 1 : 0));
   const used: CoverageDecl[] = [];

@@ -3,6 +3,7 @@
  * each reading of it, in plain words. Written to docs/figures.md by the build (and checked for
  * staleness like dist/), printed by npm run figures.
  */
+import { describeScope } from '../derive.ts';
 import type { ReleaseModel } from '../release/model.ts';
 import type { Figure } from '../types.ts';
 
@@ -43,7 +44,7 @@ export function figuresReport(model: ReleaseModel): string {
     '## Coverage',
     '',
     ...(coverage.length
-      ? coverage.map((c) => `- **${c.title}** (\`${c.id}\`): ${c.status}, ${c.event_types.join(', ')} over ${c.period}; reviewed ${c.reviewed}. Counting rules: ${c.counting_rules}`)
+      ? coverage.map((c) => `- **${c.title}** (\`${c.id}\`): ${c.status}, ${c.event_types.join(', ')}${describeScope(c.scope)} over ${c.period}; reviewed ${c.reviewed}. Counting rules: ${c.counting_rules}`)
       : ['- No coverage declaration yet: no period is claimed complete, so no figure can be checked against the records.']),
     '',
     '## Figures',

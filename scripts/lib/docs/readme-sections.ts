@@ -6,6 +6,7 @@
 import { COLLECTIONS } from '../collections.ts';
 import { coveredEvents, monthsOf, sumTallies, tallyByMonth, type MonthTally, type Tally } from '../count.ts';
 import { dateRange } from '../dates.ts';
+import { describeScope } from '../derive.ts';
 import type { Json } from '../load.ts';
 import type { TableInfo } from '../release/emit.ts';
 import type { ReleaseModel } from '../release/model.ts';
@@ -165,7 +166,7 @@ function otherCoverage(model: ReleaseModel, others: Coverage[]): string[] {
   if (!others.length) return [];
   const lines = others.map((c) => {
     const n = coveredEvents(model.prepared, c).length;
-    return `- **${c.title}** ([\`data/coverage/${c.id}.yaml\`](data/coverage/${c.id}.yaml)): ${n} ${c.event_types.join(' / ')} events over ${c.period}, ${c.status}${c.status === 'complete' ? `, reviewed ${c.reviewed}` : `, as of ${c.as_of ?? c.reviewed}`}.`;
+    return `- **${c.title}** ([\`data/coverage/${c.id}.yaml\`](data/coverage/${c.id}.yaml)): ${n} ${c.event_types.join(' / ')} events${describeScope(c.scope)} over ${c.period}, ${c.status}${c.status === 'complete' ? `, reviewed ${c.reviewed}` : `, as of ${c.as_of ?? c.reviewed}`}.`;
   });
   return ['Other series:', '', ...lines, ''];
 }

@@ -24,7 +24,7 @@ export type Derivation = NonNullable<Figure['derivations']>[number];
 /**
  * A count query: what to count (unit), which event types, over which period (an EDTF date:
  * 2023, 2023-03, 2022/2023; an event counts when its whole date falls inside), and optional
- * filters (classes, outcomes, confirmation, participants). A figure's derivation is a count query.
+ * filters (classes, outcomes, confirmation, participants, measures, part_of). A figure's derivation is a count query.
  */
 export type CountQuery = Omit<Derivation, QueryWording> & Partial<Pick<Derivation, QueryWording>>;
 
