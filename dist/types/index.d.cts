@@ -1289,7 +1289,7 @@ export interface OtherEvent extends Omit<EventFields, "type" | "launch" | "nucle
  */
 export type Event = LaunchEvent | NuclearTestEvent | ResolutionEvent | OtherEvent
 /**
- * The id of a record in sources (one of the 1268 released); a reference to any other id does not compile.
+ * The id of a record in sources (one of the 1286 released); a reference to any other id does not compile.
  */
 export type SourceId =
   | "38north-2017-09-sixth-test-revised-250-kilotons"
@@ -1307,6 +1307,7 @@ export type SourceId =
   | "afp-2011-08-25-medvedev-nuclear-pledge"
   | "afp-2012-02-29-north-korea-agrees-nuclear-moratorium"
   | "afp-2016-04-23-slbm-appeared-failed"
+  | "afp-2018-03-28-china-confirms-kim-talks-with-xi"
   | "afp-2018-04-27-kim-new-history-begins"
   | "afp-2018-06-12-trump-terrific-relationship"
   | "afp-2024-06-19-kim-treaty-defensive"
@@ -1406,6 +1407,7 @@ export type SourceId =
   | "brecorder-2022-06-06-afp-eight-ballistic-missiles"
   | "brecorder-2024-09-12-reuters-first-launch-in-two-months"
   | "breitbart-2018-05-08-xi-meets-kim-dalian"
+  | "breitbart-2019-06-30-great-day-for-the-world"
   | "bssnews-2023-12-31-afp-kim-war"
   | "bucheon-2017-11-29-hwasong-15-announcement"
   | "businessstandard-2017-09-06-pti-160-kilotons"
@@ -1428,6 +1430,7 @@ export type SourceId =
   | "chicagotribune-2002-09-18-day-of-apologies"
   | "chicagotribune-2003-02-25-missile-into-sea"
   | "chinadaily-2004-05-24-koizumi-returns"
+  | "chinadaily-2005-10-31-hu-ends-fruitful-visit"
   | "chinadaily-2006-01-19-kim-promises-push-talks"
   | "chinadaily-2008-10-12-dprk-off-us-blacklist"
   | "chinadaily-2011-05-26-kim-calls-early-nuclear-talks"
@@ -1459,6 +1462,7 @@ export type SourceId =
   | "chosunbiz-2026-01-27-second-ballistic-launch"
   | "chosunonline-2024-04-02-yonhap-irbm"
   | "christiandaily-2014-03-03-two-srbms"
+  | "citizen-2023-09-kremlin-no-agreements-with-kim"
   | "citynews-2023-12-31-ap-kim-annihilate"
   | "clark-1998-09-north-korean-launch"
   | "cmio-2023-01-01-ria-super-large-mlrs"
@@ -1544,6 +1548,8 @@ export type SourceId =
   | "donga-2000-09-26-koreas-agree-open-dmz-railway"
   | "donga-2000-10-12-us-nk-joint-statement-issued"
   | "donga-2001-09-03-jiang-kim-meeting-today"
+  | "donga-2001-09-05-jiang-summit-very-successful"
+  | "donga-2001-09-05-jiang-visit-qa"
   | "donga-2002-09-17-kim-apologizing-kidnapping"
   | "donga-2004-04-21-kim-wraps-up-china-visit"
   | "donga-2006-07-05-government-six-missiles"
@@ -1774,6 +1780,7 @@ export type SourceId =
   | "jwing-2020-03-09-second-launch"
   | "jwing-2021-09-hwasong-8-mod"
   | "jwing-2024-05-28-mod-missile-vanished"
+  | "kantei-2004-05-22-japan-north-korea-meeting"
   | "kazinform-2023-04-14-kyodo-hwasong-18"
   | "kbs-178503-japan-eez-missiles"
   | "kbs-183076-japan-irbm-outside-eez"
@@ -1844,6 +1851,7 @@ export type SourceId =
   | "kbsworld-2022-01-05-projectile-chagang"
   | "kbsworld-2022-01-15-railway-missiles"
   | "kbsworld-ja-2014-07-13-kaesong"
+  | "kcna-2005-09-20-fm-spokesman-six-party-talks"
   | "kcna-2011-05-26-kim-jong-il-unofficial-visit-china"
   | "kcna-2011-05-27-kim-jong-il-banquet-speech"
   | "kcna-2011-09-21-lao-president-arrives"
@@ -2147,6 +2155,7 @@ export type SourceId =
   | "norsar-15-years-since-first-north-korean-test"
   | "norsar-2016-09-press-release-larger-test"
   | "northkoreatimes-2022-04-18-wam-two-projectiles"
+  | "npr-2018-06-12-highlights-trump-kim-summit"
   | "npr-2018-06-12-trump-kim-summit-photos"
   | "npr-2019-05-09-two-suspected-short-range-missiles"
   | "nti-gsn-2003-10-japan-south-korea-differ"
@@ -2199,6 +2208,7 @@ export type SourceId =
   | "radiohc-2018-11-05-diaz-canel-meets-kim"
   | "radionz-2009-07-04-ballistic-missiles"
   | "rediff-2005-05-01-kyodo-missile"
+  | "reuters-2005-09-20-north-korea-sets-terms"
   | "reuters-2007-06-07-missile-launch-white-house-ire"
   | "reuters-2007-10-03-south-rejects-extension"
   | "reuters-2012-02-29-north-korea-nuclear-moratorium-iaea"
@@ -2231,6 +2241,7 @@ export type SourceId =
   | "rnz-2012-03-29-us-shelves-food-aid-north-korea"
   | "rnz-2012-04-14-food-aid-north-korea-cancelled"
   | "rodong-2018-04-28-kim-moon-house-of-peace"
+  | "rodong-2024-06-21-dprk-russia-government-agreements-signed"
   | "rt-2016-01-09-slbm-video"
   | "sahafati-2024-09-18-kuna-srbms-north-of-pyongyang"
   | "sankei-2022-05-12-three-missiles-100km"
@@ -2304,6 +2315,7 @@ export type SourceId =
   | "statedept-2005-09-19-hill-afternoon-departure"
   | "statista-north-korea-missile-tests-timeline"
   | "straitstimes-2013-02-12-afp-apparent-nuclear-test"
+  | "straitstimes-2018-03-28-xi-kim-hold-talks-beijing"
   | "straitstimes-2018-05-26-surprise-talks-fixed-will"
   | "straitstimes-2019-06-21-kim-ties-invincible"
   | "straitstimes-2022-11-03-shelter-alerts"
@@ -2332,6 +2344,7 @@ export type SourceId =
   | "tass-2022-11-19-kcna-hwasong-17"
   | "tass-2023-07-13-hwasong-18-kcna-flight"
   | "tass-2023-09-15-kim-aircraft-production"
+  | "tass-2023-09-15-no-agreements-signed"
   | "tass-2024-06-26-missile-exploded-in-air"
   | "tass-2024-10-21-peskov-north-korea-cooperation"
   | "tass-2024-10-25-kim-jong-gyu-international-law"
@@ -2379,6 +2392,7 @@ export type SourceId =
   | "tvchosun-2023-05-31-space-launch-vehicle"
   | "tvnz-2017-05-29-ap-short-range-missile"
   | "twocircles-2008-03-dpa-missiles-yellow-sea"
+  | "ucsb-2019-06-30-trump-kim-moon-remarks-panmunjom"
   | "ummnews-xinhua-strategic-cruise-missiles"
   | "un-2006-10-14-s-pv-5551"
   | "un-securitycouncil-res-2375-summary-fr"
@@ -2423,6 +2437,7 @@ export type SourceId =
   | "vice-2018-11-16-ultramodern-weapon"
   | "vietnamnews-2025-10-06-to-lam-state-visit"
   | "vietnamnews-2025-10-09-to-lam-kim-talks"
+  | "vietnamnews-2025-10-10-viet-nam-dprk-sign-cooperation-documents"
   | "vietnamplus-2019-03-01-trong-hails-kim-visit"
   | "vietnamtimes-2018-06-10-kim-meets-pm-lee"
   | "virginianpilot-1994-10-22-ap-us-north-korea-sign-nuclear-pact"
@@ -2502,6 +2517,7 @@ export type SourceId =
   | "yonhap-2006-10-09-dailynk-first-nuclear-test"
   | "yonhap-2009-04-missile-program-chronology"
   | "yonhap-2009-05-25-dailynk-kma-magnitude-4-5"
+  | "yonhap-2009-10-04-wen-greeted-by-kim"
   | "yonhap-2012-04-13-satellite-failed-orbit"
   | "yonhap-2013-05-18-three-short-range-missiles"
   | "yonhap-2013-08-14-two-koreas-agree-reopen-kaesong"
@@ -2512,7 +2528,9 @@ export type SourceId =
   | "yonhap-2017-03-07-missiles-targeted-us-bases-japan"
   | "yonhap-2018-06-14-koreas-restore-military-communication-lines"
   | "yonhap-2018-09-20-moon-returns-home"
+  | "yonhap-2019-04-23-kremlin-confirms-vladivostok-summit"
   | "yonhap-2019-05-09-two-short-range-missiles-4th-ld"
+  | "yonhap-2019-07-10-meeting-not-summit-dmz"
   | "yonhap-2019-08-02-unidentified-projectiles-3rd-ld"
   | "yonhap-2019-08-03-new-rocket-launcher-again"
   | "yonhap-2019-08-07-new-missiles-warning"
@@ -2561,7 +2579,7 @@ export type SourceId =
   | "ytn-2021-09-15-two-ballistic-missiles"
   | "zum-yonhap-2022-08-19-military-keeps-onchon"
 /**
- * The id of a record in actors (one of the 93 released); a reference to any other id does not compile.
+ * The id of a record in actors (one of the 94 released); a reference to any other id does not compile.
  */
 export type ActorId =
   | "agence-france-presse"
@@ -2570,6 +2588,7 @@ export type ActorId =
   | "andriy-kostin"
   | "antony-blinken"
   | "associated-press"
+  | "bill-clinton"
   | "cctv"
   | "china"
   | "china-earthquake-administration"
@@ -3135,9 +3154,10 @@ export type EventId =
   | "2026-03-10-choe-hyon-strategic-cruise-missiles"
   | "2026-03-14-600mm-mrl-salvo"
 /**
- * The id of a record in statements (one of the 102 released); a reference to any other id does not compile.
+ * The id of a record in statements (one of the 107 released); a reference to any other id does not compile.
  */
 export type StatementId =
+  | "1994-10-21-clinton-good-deal-for-united-states"
   | "1994-10-21-kang-sok-ju-milestone-document"
   | "1999-09-24-dprk-no-missile-launch-during-talks"
   | "2000-05-jiang-zemin-welcomes-inter-korean-summit"
@@ -3158,6 +3178,7 @@ export type StatementId =
   | "2004-04-kim-jong-il-patient-flexible-six-party"
   | "2004-05-22-koizumi-summit-very-meaningful"
   | "2005-09-19-hill-very-important-agreement"
+  | "2005-09-20-dprk-no-dismantlement-before-lwr"
   | "2005-10-28-kim-jong-il-will-attend-six-party-talks"
   | "2006-01-17-kim-jong-il-no-change-denuclearization"
   | "2007-10-03-kim-jong-il-proposes-extending-summit"
@@ -3173,6 +3194,7 @@ export type StatementId =
   | "2015-08-25-kim-kwan-jin-north-apologised-for-landmines"
   | "2018-03-06-chung-eui-yong-north-affirmed-denuclearization"
   | "2018-03-kim-denuclearization-can-be-resolved"
+  | "2018-03-xi-speaks-highly-of-kim-visit"
   | "2018-04-27-kim-avoid-repeating-unfortunate-history"
   | "2018-04-27-kim-starting-signal-new-history"
   | "2018-04-27-moon-hopes-bold-agreement"
@@ -3182,6 +3204,7 @@ export type StatementId =
   | "2018-06-10-kim-thanks-lee-for-hosting"
   | "2018-06-12-kim-leave-the-past-behind"
   | "2018-06-12-kim-past-worked-as-fetters"
+  | "2018-06-12-trump-terrific-relationship"
   | "2018-06-19-kim-cooperate-china-new-future"
   | "2018-06-19-kim-singapore-deal-new-phase"
   | "2018-09-19-kim-promises-seoul-visit"
@@ -3197,6 +3220,7 @@ export type StatementId =
   | "2019-04-25-putin-kim-asked-to-inform-us"
   | "2019-06-20-xi-supports-north-korea-self-development"
   | "2019-06-30-kim-courageous-and-determined-act"
+  | "2019-06-30-trump-proud-to-step-over-the-line"
   | "2019-06-kim-friendship-invincible"
   | "2022-09-kim-never-give-up-nuclear-weapons"
   | "2023-09-13-kim-backs-russia-sacred-fight"
@@ -3284,10 +3308,12 @@ export type FigureId =
   | "weapons-tests-2019-to-nov-28-yonhap"
   | "weapons-tests-2023-record-aljazeera"
 /**
- * The id of a record in coverage (one of the 18 released); a reference to any other id does not compile.
+ * The id of a record in coverage (one of the 20 released); a reference to any other id does not compile.
  */
 export type CoverageId =
   | "agreements-1993-2025"
+  | "agreements-at-summits-kim-jong-il"
+  | "agreements-at-summits-kim-jong-un"
   | "launches-1984-2013"
   | "launches-2014-2015"
   | "launches-2016"
