@@ -211,6 +211,23 @@ describe('scoped coverage and part_of', () => {
       'agreements-at-summits',
     ]);
   });
+  it('a declaration scoped to classes holds only counts of those classes, and the launches with such missiles', () => {
+    // e1 srbm 2, e2 cruise 4, e3 icbm 1, e4 srbm several, e5 slv, e9 srbm about 3 (2023).
+    const ballistic = {
+      id: 'ballistic-2023',
+      event_types: ['missile-launch', 'satellite-launch'],
+      period: '2023-01-01/2023-12-31',
+      status: 'complete',
+      scope: { classes: ['srbm', 'icbm', 'slv'] },
+    } as unknown as CoverageDecl;
+    const ids = (over: Partial<Derivation>) => coveringDeclarations(d(over), [ballistic])?.map((c) => c.id);
+    expect(ids({})).toBeUndefined();
+    expect(ids({ classes: ['srbm', 'cruise'] })).toBeUndefined();
+    expect(ids({ classes: ['srbm'] })).toEqual(['ballistic-2023']);
+    expect(ids({ classes: ['srbm', 'icbm'], unit: 'launch-events' })).toEqual(['ballistic-2023']);
+    const decl = { ...ballistic, period: '2023-01-01/2023-12-31' } as unknown as Coverage;
+    expect(coveredEvents(prepareEvents(events), decl).map((e) => e.id)).toEqual(['e1', 'e3', 'e4', 'e5', 'e9']);
+  });
   it('the events a scoped declaration holds are those in its scope', () => {
     const decl = { event_types: ['agreement'], period: '2018-01-01/2019-12-31', scope: { part_of: ['summit'] } } as unknown as Coverage;
     expect(coveredEvents(prepareEvents(evs), decl).map((e) => e.id)).toEqual(['g1', 'g3']);

@@ -157,12 +157,14 @@ function firstFrom(prepared, day) {
 function inScope(e, scope) {
   if (scope.participants && !scope.participants.every((a) => e.participants.has(a))) return false;
   if (scope.part_of && !scope.part_of.some((t) => e.partOf.has(t))) return false;
+  if (scope.classes && !e.groups.some((g) => scope.classes.includes(g.cls))) return false;
   return true;
 }
 function narrowerThan(q, scope) {
   if (!scope) return true;
   if (scope.participants && !scope.participants.every((a) => q.participants?.includes(a))) return false;
   if (scope.part_of && !(q.part_of && q.part_of.every((t) => scope.part_of.includes(t)))) return false;
+  if (scope.classes && !(q.classes && q.classes.every((c) => scope.classes.includes(c)))) return false;
   return true;
 }
 function evaluate(d, prepared) {

@@ -725,7 +725,7 @@ title: string
  */
 event_types: [("missile-launch" | "satellite-launch" | "nuclear-test" | "weapons-test" | "summit" | "visit" | "military-meeting" | "party-meeting" | "state-meeting" | "un-resolution" | "un-draft-vetoed" | "sanctions" | "military-exercise" | "agreement" | "declaration" | "address" | "diplomatic-message" | "election" | "other"), ...(("missile-launch" | "satellite-launch" | "nuclear-test" | "weapons-test" | "summit" | "visit" | "military-meeting" | "party-meeting" | "state-meeting" | "un-resolution" | "un-draft-vetoed" | "sanctions" | "military-exercise" | "agreement" | "declaration" | "address" | "diplomatic-message" | "election" | "other"))[]]
 /**
- * Narrows the declaration to some of the events of its types: only the events in scope are claimed complete (agreements signed at summits, not every agreement). A count relies on a scoped declaration only when its own filters are at least as narrow: its participants include every actor of the scope's, and its part_of names only event types of the scope's.
+ * Narrows the declaration to some of the events of its types: only the events in scope are claimed complete (agreements signed at summits, not every agreement; ballistic missiles, not cruise missiles). A count relies on a scoped declaration only when its own filters are at least as narrow: its participants include every actor of the scope's, its part_of names only event types of the scope's, and its classes only classes of the scope's.
  */
 scope?: {
 /**
@@ -740,6 +740,12 @@ participants?: [ActorId, ...(ActorId)[]]
  * @minItems 1
  */
 part_of?: [("missile-launch" | "satellite-launch" | "nuclear-test" | "weapons-test" | "summit" | "visit" | "military-meeting" | "party-meeting" | "state-meeting" | "un-resolution" | "un-draft-vetoed" | "sanctions" | "military-exercise" | "agreement" | "declaration" | "address" | "diplomatic-message" | "election" | "other"), ...(("missile-launch" | "satellite-launch" | "nuclear-test" | "weapons-test" | "summit" | "visit" | "military-meeting" | "party-meeting" | "state-meeting" | "un-resolution" | "un-draft-vetoed" | "sanctions" | "military-exercise" | "agreement" | "declaration" | "address" | "diplomatic-message" | "election" | "other"))[]]
+/**
+ * Only launches of missiles of these classes (a launch event is in scope when one of its missile groups is; its other groups are not claimed complete).
+ * 
+ * @minItems 1
+ */
+classes?: [MissileClass, ...(MissileClass)[]]
 }
 /**
  * The period covered, as a span of days (2023-01-01/2023-12-31), in local dates.

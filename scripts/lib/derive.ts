@@ -94,12 +94,14 @@ function firstFrom(prepared: PreparedEvent[], day: string): number {
 export interface Scope {
   participants?: readonly string[];
   part_of?: readonly string[];
+  classes?: readonly string[];
 }
 
-/** Whether an event passes a scope's filters: every actor of participants takes part, and it is part of an event of one of part_of's types. */
+/** Whether an event passes a scope's filters: every actor of participants takes part, it is part of an event of one of part_of's types, and it has a missile group of one of classes. */
 export function inScope(e: PreparedEvent, scope: Scope): boolean {
   if (scope.participants && !scope.participants.every((a) => e.participants.has(a))) return false;
   if (scope.part_of && !scope.part_of.some((t) => e.partOf.has(t))) return false;
+  if (scope.classes && !e.groups.some((g) => scope.classes!.includes(g.cls))) return false;
   return true;
 }
 
@@ -109,6 +111,7 @@ export function describeScope(scope: Scope | undefined): string {
   const parts = [
     scope.part_of ? `part of a ${scope.part_of.join(' or ')} event` : '',
     scope.participants ? `with ${scope.participants.join(' and ')} taking part` : '',
+    scope.classes ? `with ${scope.classes.join(', ')} missiles` : '',
   ].filter(Boolean);
   return parts.length ? ` (only those ${parts.join(', ')})` : '';
 }
@@ -118,6 +121,7 @@ export function narrowerThan(q: Scope, scope: Scope | undefined): boolean {
   if (!scope) return true;
   if (scope.participants && !scope.participants.every((a) => q.participants?.includes(a))) return false;
   if (scope.part_of && !(q.part_of && q.part_of.every((t) => scope.part_of!.includes(t)))) return false;
+  if (scope.classes && !(q.classes && q.classes.every((c) => scope.classes!.includes(c)))) return false;
   return true;
 }
 

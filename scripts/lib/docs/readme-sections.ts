@@ -94,7 +94,8 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 
 const cell = (t: Tally | undefined) => (!t || (t.n === 0 && !t.floor) ? '' : `${t.n}${t.floor ? '+' : ''}`);
 const num = (n: number) => (n ? String(n) : '');
-const isLaunchCoverage = (c: Coverage) => c.event_types.includes('missile-launch');
+/** A declaration of every launch over its period; a scoped one (ballistic missiles only) is listed with the other series. */
+const isLaunchCoverage = (c: Coverage) => c.event_types.includes('missile-launch') && !c.scope;
 const LEGEND =
   '"+": a lower bound (a count given as "several" or "at least"). "~": the period holds an event not dated to a single day (a launch spanning midnight, or dated only to the month), counted on its first possible day. Missiles leave out space launch vehicles, which are counted as satellite launches; "failed" counts missiles a source reports as failed.';
 

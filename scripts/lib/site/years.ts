@@ -21,7 +21,7 @@ const launchPrepared = (site: SiteContext) =>
 /** The launch coverage declaration that holds a year, if any (complete ones first). */
 function coverageOf(site: SiteContext, year: string): Coverage | undefined {
   const holds = site.model.data.coverage.filter((c) => {
-    if (c.retracted || !c.event_types.includes('missile-launch')) return false;
+    if (c.retracted || c.scope || !c.event_types.includes('missile-launch')) return false;
     const r = dateRange(c.period);
     return r.earliest <= `${year}-12-31` && r.latest >= `${year}-01-01`;
   });
