@@ -1295,7 +1295,7 @@ export interface OtherEvent extends Omit<EventFields, "type" | "launch" | "nucle
  */
 export type Event = LaunchEvent | NuclearTestEvent | ResolutionEvent | OtherEvent
 /**
- * The id of a record in sources (one of the 1516 released); a reference to any other id does not compile.
+ * The id of a record in sources (one of the 1517 released); a reference to any other id does not compile.
  */
 export type SourceId =
   | "38north-2017-09-sixth-test-revised-250-kilotons"
@@ -2054,6 +2054,7 @@ export type SourceId =
   | "koreatimesus-yonhap-2024-02-02-fourth-cruise-launch"
   | "koreatimesus-yonhap-2024-02-14-fifth-cruise-launch"
   | "koreawave-2017-10-rfa-nti-missile-tally"
+  | "korlaos-2012-choummaly-pyongyang-reception-speech"
   | "kotobank-mypedia-nodong"
   | "kremlin-2000-07-19-putin-pyongyang"
   | "kremlin-2001-08-04-putin-kim-talks"
@@ -3445,7 +3446,7 @@ export type EventId =
   | "2026-03-10-choe-hyon-strategic-cruise-missiles"
   | "2026-03-14-600mm-mrl-salvo"
 /**
- * The id of a record in statements (one of the 129 released); a reference to any other id does not compile.
+ * The id of a record in statements (one of the 130 released); a reference to any other id does not compile.
  */
 export type StatementId =
   | "1993-06-11-kang-sok-ju-so-far-so-good"
@@ -3489,6 +3490,7 @@ export type StatementId =
   | "2011-05-25-kim-jong-il-six-party-talks-early-date"
   | "2011-05-kim-jong-il-banquet-pleased-to-visit-china"
   | "2011-08-24-medvedev-gas-pipeline-commission"
+  | "2011-09-choummaly-thanks-dprk-for-support"
   | "2012-02-29-clinton-modest-first-step"
   | "2012-02-29-dprk-fm-moratorium-agreed"
   | "2013-08-14-kim-ki-woong-heavy-responsibility"
