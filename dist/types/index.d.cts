@@ -1295,7 +1295,7 @@ export interface OtherEvent extends Omit<EventFields, "type" | "launch" | "nucle
  */
 export type Event = LaunchEvent | NuclearTestEvent | ResolutionEvent | OtherEvent
 /**
- * The id of a record in sources (one of the 1517 released); a reference to any other id does not compile.
+ * The id of a record in sources (one of the 1522 released); a reference to any other id does not compile.
  */
 export type SourceId =
   | "38north-2017-09-sixth-test-revised-250-kilotons"
@@ -1749,6 +1749,7 @@ export type SourceId =
   | "hani-2024-01-02-two-hostile-states"
   | "hankookilbo-1993-06-16-yomiuri-rodong-1"
   | "hankookilbo-1994-06-02-nyt-silkworm-test"
+  | "hankookilbo-2003-10-21-jcs-surface-to-ship-missile"
   | "hankookilbo-2005-05-05-mnd-kn-02"
   | "hankookilbo-2024-01-30-cruise-missiles-west-sea"
   | "hankookilbo-2024-02-14-cruise-missiles-wonsan"
@@ -2375,6 +2376,7 @@ export type SourceId =
   | "pressian-2011-06-kn-06-west-sea"
   | "pressian-2013-08-14-pak-chol-su-remarks"
   | "pri-2013-03-15-globalpost-missile-east-sea"
+  | "psia-north-korea-nuclear-missile-chronology-ja-copy"
   | "punemirror-2023-07-26-two-short-range-missiles"
   | "qnew-2017-04-29-mod-pukchang-50km"
   | "questtimes-2017-08-26-sky-three-srbms"
@@ -2415,6 +2417,7 @@ export type SourceId =
   | "reuters-2022-03-16-missile-explodes-mid-air"
   | "reuters-2025-10-08-kim-talks-laotian-president"
   | "rfa-2012-04-13-rocket-launch-fails"
+  | "rfa-2016-03-03-six-short-range-projectiles"
   | "rfa-2016-04-15-musudan-first-failure"
   | "rferl-2001-08-04-north-korea-russia-moscow-declaration"
   | "rferl-2005-09-19-north-korea-agrees-give-up-nuclear"
@@ -2457,6 +2460,7 @@ export type SourceId =
   | "sedaily-2013-02-12-kma-magnitude-4-9"
   | "sedaily-2016-04-23-slbm-flew-30-km"
   | "sedaily-2018-11-02-sports-talks-kaesong"
+  | "segye-2015-12-23-year-in-review-provocations"
   | "semissourian-2003-04-01-ap-ground-to-ship"
   | "seoul-1991-10-05-ansp-mobile-scud-c"
   | "seoul-1993-12-03-rodong-1-mobile-launcher"
@@ -2670,6 +2674,7 @@ export type SourceId =
   | "voa-2016-01-06-hydrogen-bomb-claim"
   | "voa-north-korea-launches-srbm-new-years-day"
   | "voakorea-2005-05-04-mnd-kn-02"
+  | "voakorea-2012-long-range-missile-chronology"
   | "voakorea-2014-06-29-two-scuds"
   | "voakorea-2015-05-09-kcna-slbm"
   | "voakorea-2015-11-28-slbm-failure"
