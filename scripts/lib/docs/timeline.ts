@@ -147,10 +147,13 @@ function strips(model: ReleaseModel, start: string, end: string): string[] {
     const d = !e.retracted && row ? inSpan(e.date) : undefined;
     if (row && d) out.push(row.draw(xDay(d), row.y, esc(`${d} ${e.title}`)));
   }
+  // A statement's tooltip names its day and speaker only: the summaries of a few hundred statements
+  // would make the chart (and the site's home page, which embeds it) several times heavier.
   const stRow = rows[rows.length - 1]!;
+  const names = new Map(model.data.actors.map((a) => [a.id as string, a.name]));
   for (const s of model.data.statements) {
     const d = s.retracted ? undefined : inSpan(s.date);
-    if (d) out.push(stRow.draw(xDay(d), stRow.y, esc(`${d} ${s.summary}`)));
+    if (d) out.push(stRow.draw(xDay(d), stRow.y, esc(`${d} ${names.get(s.speaker) ?? s.speaker}`)));
   }
   return out;
 }
