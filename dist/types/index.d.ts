@@ -2090,7 +2090,7 @@ export type SourceId =
   | "koreatimesus-yonhap-2024-02-02-fourth-cruise-launch"
   | "koreatimesus-yonhap-2024-02-14-fifth-cruise-launch"
   | "koreawave-2017-10-rfa-nti-missile-tally"
-  | "korlaos-2012-choummaly-pyongyang-reception-speech"
+  | "korlaos-choummaly-pyongyang-reception-speech"
   | "kotobank-mypedia-nodong"
   | "kremlin-2000-07-19-putin-pyongyang"
   | "kremlin-2001-08-04-putin-kim-talks"

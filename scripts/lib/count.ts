@@ -52,6 +52,12 @@ export function coveredEvents(
   );
 }
 
+/**
+ * Whether a declaration claims every launch over its period: it covers missile launches and has no
+ * scope. A scoped one (ballistic missiles only) is no base for the launch tables, chart or year pages.
+ */
+export const coversAllLaunches = (c: Pick<Coverage, 'event_types' | 'scope'>) => !c.scope && c.event_types.includes('missile-launch');
+
 /** Every month of a period, in order, as YYYY-MM. */
 export function monthsOf(period: string): string[] {
   const r = dateRange(period);

@@ -4,7 +4,7 @@
  * The build rewrites them; the check fails when they are stale, like dist/.
  */
 import { COLLECTIONS } from '../collections.ts';
-import { coveredEvents, monthsOf, sumTallies, tallyByMonth, type MonthTally, type Tally } from '../count.ts';
+import { coveredEvents, coversAllLaunches, monthsOf, sumTallies, tallyByMonth, type MonthTally, type Tally } from '../count.ts';
 import { dateRange } from '../dates.ts';
 import { describeScope } from '../derive.ts';
 import type { Json } from '../load.ts';
@@ -94,8 +94,6 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 
 const cell = (t: Tally | undefined) => (!t || (t.n === 0 && !t.floor) ? '' : `${t.n}${t.floor ? '+' : ''}`);
 const num = (n: number) => (n ? String(n) : '');
-/** A declaration of every launch over its period; a scoped one (ballistic missiles only) is listed with the other series. */
-const isLaunchCoverage = (c: Coverage) => c.event_types.includes('missile-launch') && !c.scope;
 const LEGEND =
   '"+": a lower bound (a count given as "several" or "at least"). "~": the period holds an event not dated to a single day (a launch spanning midnight, or dated only to the month), counted on its first possible day. Missiles leave out space launch vehicles, which are counted as satellite launches; "failed" counts missiles a source reports as failed.';
 
@@ -180,7 +178,7 @@ function otherCoverage(model: ReleaseModel, others: Coverage[]): string[] {
 function coverageTables(model: ReleaseModel): string {
   const live = model.data.coverage.filter((c) => !c.retracted).sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
   if (!live.some((c) => c.status === 'complete')) return 'No coverage declaration is complete yet: no count over the dataset is a full count.';
-  const launches = live.filter(isLaunchCoverage);
+  const launches = live.filter(coversAllLaunches);
   const out = launches.length ? [...summaryTable(model, launches), LEGEND, '', ...launches.flatMap((c) => monthTable(model, c))] : [];
-  return [...out, ...otherCoverage(model, live.filter((c) => !isLaunchCoverage(c)))].join('\n').trimEnd();
+  return [...out, ...otherCoverage(model, live.filter((c) => !coversAllLaunches(c)))].join('\n').trimEnd();
 }

@@ -5,7 +5,7 @@
  * statements of the span marked on strips below. Plain SVG text, no browser or canvas needed;
  * deterministic like everything the build writes.
  */
-import { coveredEvents, tallyBy, type MonthTally } from '../count.ts';
+import { coveredEvents, coversAllLaunches, tallyBy, type MonthTally } from '../count.ts';
 import { dateRange } from '../dates.ts';
 import type { ReleaseModel } from '../release/model.ts';
 import type { Coverage } from '../types.ts';
@@ -171,7 +171,7 @@ function legend(present: string[], y: number): string[] {
 
 export function timelineSvg(model: ReleaseModel): string {
   const classOrder = model.classOrder.length ? model.classOrder.filter((c) => c !== 'slv') : Object.keys(COLOURS);
-  const launches = model.data.coverage.filter((c) => !c.retracted && !c.scope && c.event_types.includes('missile-launch'));
+  const launches = model.data.coverage.filter((c) => !c.retracted && coversAllLaunches(c));
   if (!launches.some((c) => c.status === 'complete')) {
     return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="80" viewBox="0 0 ${W} 80"><text x="20" y="45" font-family="sans-serif" font-size="16">No complete coverage declaration yet: nothing to chart.</text></svg>\n`;
   }

@@ -4,7 +4,7 @@
  * tallies as the README's coverage tables and the timeline chart (count.ts), with the coverage
  * declaration that says whether the year is complete.
  */
-import { sumTallies, tallyByMonth, tallyByYear, type MonthTally, type Tally } from '../count.ts';
+import { coversAllLaunches, sumTallies, tallyByMonth, tallyByYear, type MonthTally, type Tally } from '../count.ts';
 import { dateRange } from '../dates.ts';
 import type { Coverage } from '../types.ts';
 import { recordPath, type SiteContext } from './context.ts';
@@ -21,7 +21,7 @@ const launchPrepared = (site: SiteContext) =>
 /** The launch coverage declaration that holds a year, if any (complete ones first). */
 function coverageOf(site: SiteContext, year: string): Coverage | undefined {
   const holds = site.model.data.coverage.filter((c) => {
-    if (c.retracted || c.scope || !c.event_types.includes('missile-launch')) return false;
+    if (c.retracted || !coversAllLaunches(c)) return false;
     const r = dateRange(c.period);
     return r.earliest <= `${year}-12-31` && r.latest >= `${year}-01-01`;
   });
